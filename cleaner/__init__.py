@@ -1,0 +1,22 @@
+"""cleaner: strip boilerplate from news article dumps into clean JSONL records.
+
+The public API is what this module exports; everything else is internal.
+"""
+
+from .errors import CleanerError, InputError, RuleError
+from .pipeline import clean_bytes, clean_file, clean_text
+from .record import Article, Removal
+from .rules import RuleSet, load_rules
+
+__all__ = [
+    "Article",
+    "CleanerError",
+    "InputError",
+    "Removal",
+    "RuleError",
+    "RuleSet",
+    "clean_bytes",
+    "clean_file",
+    "clean_text",
+    "load_rules",
+]

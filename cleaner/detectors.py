@@ -1,0 +1,179 @@
+"""Generic detectors: named mechanisms that find boilerplate on any outlet.
+
+Each detector looks at the paragraphs still live and cuts what it recognises
+under its own category. They run in the order of DETECTORS; site rules run
+before them, and the layout stage (layout.py) after them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .draft import Draft
+from .lines import is_teaser_excerpt
+from .patterns import (
+    CAPTION_CREDIT,
+    DONATION_CUE,
+    DONATION_START,
+    EXACT_LINES,
+    LINE_PATTERNS,
+    QUOTES,
+    TEASER_HEADER,
+    TEASER_HEADER_WORDS,
+    line_key,
+)
+
+_NUMBER_WIDGET = re.compile(r"^[\d.,]{1,5}[km]?$", re.I)  # share counts, font sizes: "20"
+_MORE_FROM = re.compile(r"^(?:more|latest|also|best) (?:from|in|on|by|of) \S", re.I)
+
+
+def boilerplate_lines(draft: Draft) -> None:
+    """Whole-line vocabulary and the generic line patterns (widgets, prompts, ads...)."""
+    for i in draft.live():
+        para = draft.paras[i]
+        key = line_key(para.text)
+        category = EXACT_LINES.get(key)
+        if category:
+            draft.cut(i, f"generic.{category}.exact", category)
+            continue
+        if para.words <= 2 and _NUMBER_WIDGET.match(para.text):
+            draft.cut(i, "generic.widget.number", "widget")
+            continue
+        quoted = bool(QUOTES.search(para.text))
+        for pattern in LINE_PATTERNS:
+            if para.words > pattern.max_words or (quoted and not pattern.quoted):
+                continue
+            if pattern.regex.search(para.text):
+                draft.cut(i, pattern.id, pattern.category)
+                break
+
+
+def donation_appeals(draft: Draft, window: int = 30) -> None:
+    """An appeal opener ('A Message from X:', 'Dear readers,') and the pitch after it.
+
+    The block runs to the last line within `window` that still talks money or
+    support, plus the short buttons after it ('Once', 'Monthly', 'Continue');
+    it needs two such lines, so one opener alone never eats a story.
+    """
+    live = draft.live()
+    k = 0
+    while k < len(live):
+        para = draft.paras[live[k]]
+        if para.words > 25 or not DONATION_START.match(para.text):
+            k += 1
+            continue
+        last, cues = k, 0
+        for m in range(k + 1, min(len(live), k + window)):
+            if DONATION_CUE.search(draft.paras[live[m]].text):
+                last, cues = m, cues + 1
+        if cues < 2:
+            k += 1
+            continue
+        while last + 1 < len(live) and draft.paras[live[last + 1]].words <= 5:
+            last += 1
+        for m in range(k, last + 1):
+            draft.cut(live[m], "generic.donation_appeal.block", "donation_appeal")
+        k = last + 1
+
+
+def is_teaser_header(text: str, words: int) -> bool:
+    """'Recent News', 'Most read', 'More from Reuters': a line that opens a teaser list."""
+    if words > 7 or not TEASER_HEADER.match(text):
+        return False
+    if _MORE_FROM.match(text):
+        return True
+    return all(w in TEASER_HEADER_WORDS for w in line_key(text).split())
+
+
+def teaser_blocks(draft: Draft) -> None:
+    """A teaser header and the headlines / cut-off excerpts listed under it."""
+    live = draft.live()
+    k = 0
+    while k < len(live):
+        para = draft.paras[live[k]]
+        if not is_teaser_header(para.text, para.words):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(live):
+            item = draft.paras[live[end]]
+            if item.prose and not is_teaser_excerpt(item.text):
+                break
+            end += 1
+        if end - k > 1 or end == len(live):
+            for m in range(k, end):
+                draft.cut(live[m], "generic.teaser_block.list", "teaser_block")
+        k = end
+
+
+def photo_captions(draft: Draft) -> None:
+    """Lines closed by a photo credit ('(Photo by X / AFP)', 'Photo: Reuters')."""
+    for i in draft.live():
+        para = draft.paras[i]
+        if para.words <= 90 and any(r.search(para.text) for r in CAPTION_CREDIT):
+            draft.cut(i, "generic.caption.credit", "caption")
+
+
+def repeated_paragraphs(draft: Draft) -> None:
+    """Paragraphs that occur twice: keep one copy.
+
+    A repeated run of prose (a preview of the article above it) and repeated
+    title lines keep their last copy; a lone repeated sentence keeps its first.
+    A short paragraph contained in a longer one (a standfirst or pull quote
+    repeating body text) is cut in favour of the longer one.
+    """
+    live = draft.live()
+    texts = [draft.paras[i].text for i in live]
+    last_at: dict[str, int] = {t: k for k, t in enumerate(texts)}
+    first_at: dict[str, int] = {}
+    for k, t in enumerate(texts):
+        first_at.setdefault(t, k)
+    repeated = [first_at[t] != last_at[t] for t in texts]
+    for k, t in enumerate(texts):
+        if not repeated[k]:
+            continue
+        para = draft.paras[live[k]]
+        in_run = (k > 0 and repeated[k - 1]) or (k + 1 < len(texts) and repeated[k + 1])
+        keep = last_at[t] if (not para.prose or in_run) else first_at[t]
+        if k != keep:
+            draft.cut(live[k], "generic.duplicate.repeat", "duplicate")
+    _contained_paragraphs(draft)
+
+
+def _contained_paragraphs(draft: Draft, min_words: int = 6) -> None:
+    live = draft.live()
+    joined = "\n".join(draft.paras[i].text for i in live)
+    for i in live:
+        para = draft.paras[i]
+        if para.words >= min_words and para.prose and joined.count(para.text) > 1:
+            draft.cut(i, "generic.duplicate.contained", "duplicate")
+
+
+def trailing_outlet_name(draft: Draft) -> None:
+    """A bare name line ('Daily Express') after the last paragraph: the outlet's sign-off."""
+    live = draft.live()
+    if len(live) < 2:
+        return
+    last, before = draft.paras[live[-1]], draft.paras[live[-2]]
+    words = last.text.split()
+    if (
+        1 <= len(words) <= 5
+        and before.prose
+        and not last.prose
+        and all(w[:1].isupper() or w in ("&", "of", "the", "and") for w in words)
+        and not any(ch in last.text for ch in ".!?:|")
+    ):
+        draft.trailer = last.text
+        draft.cut(live[-1], "generic.trailer.name", "trailer")
+
+
+Detector = Callable[[Draft], None]
+DETECTORS: tuple[Detector, ...] = (
+    boilerplate_lines,
+    donation_appeals,
+    teaser_blocks,
+    photo_captions,
+    repeated_paragraphs,
+    trailing_outlet_name,
+)

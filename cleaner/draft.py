@@ -1,0 +1,68 @@
+"""The working state of one article as it passes the stages.
+
+Stages never delete paragraphs: they mark them cut with the rule and category
+that fired, so the record can carry an audit trail and `--explain` can show
+every removed span. Only the assembler reads the live paragraphs back out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lines import is_prose, word_count
+from .record import Removal
+
+
+@dataclass(slots=True)
+class Para:
+    """One input line (in a text dump, each non-empty line is a paragraph)."""
+
+    text: str
+    gap: int = 0  # blank lines before it in the input
+    words: int = 0
+    prose: bool = False
+    cut: Removal | None = None
+
+    @classmethod
+    def of(cls, text: str, gap: int = 0) -> Para:
+        words = word_count(text)
+        return cls(text, gap, words, is_prose(text, words))
+
+
+def paragraphs(text: str) -> list[Para]:
+    """Split normalised text into paragraphs, remembering blank-line gaps."""
+    paras, gap = [], 0
+    for line in text.split("\n"):
+        if line:
+            paras.append(Para.of(line, gap))
+            gap = 0
+        else:
+            gap += 1
+    return paras
+
+
+@dataclass(slots=True)
+class Draft:
+    """One article being cleaned."""
+
+    paras: list[Para]
+    captions: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    headline: int | None = None  # index into paras
+    trailer: str | None = None  # text of a bare outlet-name line cut at the end
+
+    def live(self) -> list[int]:
+        """Indices of the paragraphs not cut so far."""
+        return [i for i, p in enumerate(self.paras) if p.cut is None and i != self.headline]
+
+    def cut(self, i: int, rule: str, category: str) -> None:
+        """Mark paragraph i removed (the first rule to cut it is the one recorded)."""
+        para = self.paras[i]
+        if para.cut is None:
+            para.cut = Removal(rule, category, para.text)
+            if category == "caption":
+                self.add_caption(para.text)
+
+    def add_caption(self, text: str) -> None:
+        if text not in self.captions:
+            self.captions.append(text)

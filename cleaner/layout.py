@@ -1,0 +1,141 @@
+"""Layout stage: where the article sits in a dump, and its headline.
+
+A whole-page copy wraps the article in menus, teaser lists and footers. The
+article is the stretch of the page where sentences are dense: each prose line
+scores its word count, every other line a small penalty, and the best-scoring
+stretch (a maximum subarray) is the body. The headline is the title-like line
+just above it; bylines, dates and captions between the two are sorted out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Draft
+from .lines import has_lowercase_word, has_sentence_break, is_title_like
+from .patterns import BYLINE, CAPTION_CREDIT, CAPTION_TRAILING_CREDIT, DATE_LINE
+
+NON_PROSE_COST = 3  # a live line that is not a sentence
+CUT_COST = 1  # a line a detector already cut: boilerplate between stretches of story
+HEADLINE_LOOKBACK = 12  # live lines above the body searched for the headline
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
+_BYLINE_PREFIX = re.compile(r"^(?:by|words by|written by|story by|posted by|text by)\s+", re.I)
+_NAME = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}$")
+
+
+def locate_article(draft: Draft) -> None:
+    """Pick the body stretch and the headline; cut what lies around them."""
+    live = draft.live()
+    if not live:
+        return
+    span = _densest_stretch(draft)
+    if span is None:  # no sentence at all: keep the lines, take a title if there is one
+        first = draft.paras[live[0]]
+        if len(live) > 1 and is_title_like(first.text, first.words):
+            draft.headline = live[0]
+        return
+    start, end = span
+    above = [i for i in live if i < start]
+    draft.headline = _choose_headline(draft, above[-HEADLINE_LOOKBACK:])
+    if draft.headline is None:
+        draft.headline = _leading_title(draft, [i for i in live if start <= i <= end])
+    for i in above:
+        if i != draft.headline:
+            _cut_head_line(draft, i, near=draft.headline is not None and i > draft.headline)
+    for i in live:
+        if i > end:
+            draft.cut(i, "generic.navigation.outside", "navigation")
+    _cut_short_runs(draft, [i for i in draft.live() if start <= i <= end])
+
+
+def _densest_stretch(draft: Draft) -> tuple[int, int] | None:
+    """Maximum-sum run of paragraph weights (Kadane); None when nothing scores."""
+    best, best_span = 0, None
+    total, run_start = 0, 0
+    for i, para in enumerate(draft.paras):
+        if para.cut is not None:
+            weight = -CUT_COST
+        elif para.prose:
+            weight = para.words
+        else:
+            weight = -NON_PROSE_COST
+        if total <= 0:
+            total, run_start = weight, i
+        else:
+            total += weight
+        if total > best:
+            best, best_span = total, (run_start, i)
+    return best_span
+
+
+def _headline_score(text: str, words: int, distance: int) -> float | None:
+    if not is_title_like(text, words) or words < 3:
+        return None
+    if BYLINE.match(text) or DATE_LINE.match(text) or has_sentence_break(text):
+        return None
+    if any(r.search(text) for r in CAPTION_CREDIT):
+        return None
+    return min(words, 25) + (4 if has_lowercase_word(text) else 0) - 0.5 * distance
+
+
+def _choose_headline(draft: Draft, candidates: list[int]) -> int | None:
+    best, best_score = None, 0.0
+    for distance, i in enumerate(reversed(candidates)):
+        para = draft.paras[i]
+        score = _headline_score(para.text, para.words, distance)
+        if score is not None and score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _leading_title(draft: Draft, body: list[int]) -> int | None:
+    """A question or exclamation headline ('Is this the end?') opening the body."""
+    if len(body) < 2:
+        return None
+    para = draft.paras[body[0]]
+    if para.words <= 20 and para.text.rstrip("\"'”’").endswith(("?", "!")) and \
+            is_title_like(para.text, para.words):
+        return body[0]
+    return None
+
+
+def _cut_head_line(draft: Draft, i: int, near: bool) -> None:
+    """Lines above the body: bylines, dates and captions near the headline, else navigation."""
+    text = draft.paras[i].text
+    if BYLINE.match(text):
+        draft.authors.extend(_authors(text))
+        draft.cut(i, "generic.byline.author", "byline")
+    elif DATE_LINE.match(text):
+        draft.cut(i, "generic.byline.date", "byline")
+    elif near and (CAPTION_TRAILING_CREDIT.match(text) or
+                   any(r.search(text) for r in CAPTION_CREDIT)):
+        draft.cut(i, "generic.caption.head", "caption")
+    elif near and _NAME.match(text) and not draft.authors:
+        draft.authors.append(text)
+        draft.cut(i, "generic.byline.name", "byline")
+    else:
+        draft.cut(i, "generic.navigation.outside", "navigation")
+
+
+def _authors(byline: str) -> list[str]:
+    names = _AUTHOR_SPLIT.split(_BYLINE_PREFIX.sub("", byline))
+    return [n.strip() for n in names if _NAME.match(n.strip())]
+
+
+def _cut_short_runs(draft: Draft, body: list[int]) -> None:
+    """Inside the body, two or more non-sentence lines in a row are a list of links,
+    not a sub-heading (a sub-heading stands alone before its paragraph)."""
+    run: list[int] = []
+    for i in [*body, None]:
+        para = draft.paras[i] if i is not None else None
+        if para is not None and not para.prose:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            for j in run:
+                draft.cut(j, "generic.navigation.link-run", "navigation")
+        elif run:
+            text = draft.paras[run[0]].text
+            if BYLINE.match(text) or DATE_LINE.match(text):
+                draft.cut(run[0], "generic.byline.inline", "byline")
+        run = []

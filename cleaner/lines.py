@@ -1,0 +1,61 @@
+"""Shape features of a single line, shared by the detectors, splitter and assembler.
+
+"Prose" is the main signal: article paragraphs are sentences (several words
+ending in terminal punctuation); menus, teasers, bylines and widgets are not.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"\w+")
+_CLOSERS = "\"'”’»)]*"
+_TERMINAL = ".!?:;…"
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
+# "Kyiv:", "LONDON (Reuters) -", "Hong Kong, May 12 —": a dateline opening a paragraph.
+DATELINE = re.compile(
+    r"^[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3}"
+    r"(?:, [A-Z][\w.' ]{1,25})?(?: \([A-Za-z .]{2,20}\))?\s?(?::|—|–| -)\s"
+)
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’]*\b")
+_SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]? +[A-Z(]")
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends in terminal punctuation (closing quotes allowed)."""
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def is_teaser_excerpt(text: str) -> bool:
+    """A cut-off excerpt ending in an ellipsis, as teaser lists show them."""
+    return bool(_ELLIPSIS.search(text))
+
+
+def is_prose(text: str, words: int | None = None) -> bool:
+    """A sentence-like paragraph: what article bodies are made of."""
+    words = word_count(text) if words is None else words
+    if is_teaser_excerpt(text):
+        return False
+    return (words >= 3 and ends_sentence(text)) or words >= 16
+
+
+def has_sentence_break(text: str) -> bool:
+    """A full stop inside the line followed by a new sentence."""
+    return bool(_SENTENCE_BREAK.search(text))
+
+
+def is_title_like(text: str, words: int | None = None) -> bool:
+    """Could be a headline or sub-heading: short, no full stop at the end."""
+    words = word_count(text) if words is None else words
+    if not 2 <= words <= 30 or (not text[:1].isupper() and not text[:1].isdigit()):
+        return False
+    return not text.rstrip(_CLOSERS).endswith((".", ":", ";", ",", "…"))
+
+
+def has_lowercase_word(text: str) -> bool:
+    return bool(_LOWER_WORD.search(text))

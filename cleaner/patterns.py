@@ -1,0 +1,318 @@
+"""Generic boilerplate patterns, grouped by category and compiled once.
+
+These work for any outlet, with no rule file. Each pattern says which false
+positive it avoids: calls to action are anchored at the line start or limited
+to short lines, and lines of quoted speech never match the "anywhere"
+patterns, so a story sentence that merely mentions a newsletter, a donation or
+a subscription stays.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PUNCT_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+_SPACE = re.compile(r"\s+")
+QUOTES = re.compile(r"[\"“”«»]")
+
+
+def line_key(text: str) -> str:
+    """A line reduced for whole-line vocabulary lookups: 'Share:' -> 'share'."""
+    return _SPACE.sub(" ", _PUNCT_EDGES.sub("", text.casefold()))
+
+
+def _words(category: str, *lines: str) -> dict[str, str]:
+    return dict.fromkeys(lines, category)
+
+
+# Whole lines that are boilerplate whatever page they sit on (keys are line_key form).
+EXACT_LINES: dict[str, str] = {
+    **_words(
+        "widget",
+        "tt", "aa", "a a", "a", "share", "share this", "share this article", "share this story",
+        "share article", "share story", "share on facebook", "share on twitter", "share via email",
+        "share via", "tweet", "email", "e-mail", "print", "print this page", "print article",
+        "listen", "listen to this article", "listen to article", "listen to this story",
+        "copy link", "copy", "link copied", "copied", "save", "save article", "save story",
+        "saved", "comments", "comment", "show comments", "view comments", "add a comment",
+        "leave a comment", "join the conversation", "facebook", "twitter", "x", "whatsapp",
+        "linkedin", "reddit", "pinterest", "telegram", "messenger", "flipboard", "threads",
+        "bluesky", "instagram", "youtube", "tiktok", "gift article", "gift this article",
+        "text size", "font size", "zoom", "bookmark", "show more", "load more", "see more",
+        "view more", "more", "less", "back to top", "top", "skip to content",
+        "skip to main content", "skip navigation", "skip to navigation", "skip to footer",
+        "menu", "search", "close", "open", "toggle navigation", "open navigation",
+        "close navigation menu", "open navigation menu", "log in", "login", "sign in",
+        "sign out", "log out", "register", "my account", "account", "play", "pause",
+        "watch", "video", "audio", "image", "photo", "photos", "gallery", "expand",
+        "collapse", "enlarge", "enlarge this image", "toggle caption", "hide caption",
+        "caption", "follow", "following", "unfollow", "like", "reply", "report", "more info",
+        "in this article", "continue", "remind me later", "loading", "please wait",
+        "listen now", "watch now", "play video", "watch video", "now playing", "up next",
+        "hide", "show", "open in app", "once", "monthly", "annual", "yearly",
+        "paiment methods", "payment methods", "go", "submit", "cancel", "ok", "okay",
+        "got it", "dismiss", "no thanks", "not now", "maybe later", "close ad",
+    ),
+    **_words(
+        "advertisement",
+        "advertisement", "advertisements", "advert", "ad", "ads", "sponsored",
+        "sponsored content", "sponsored by", "paid content", "paid post", "promoted",
+        "promoted content", "partner content", "story continues below advertisement",
+        "article continues below advertisement", "continue reading below",
+        "scroll to continue with content", "content continues below", "advertise with us",
+        "ad feedback", "remove ads", "report this ad", "skip advertisement",
+        "advertisement scroll to continue", "story continues below", "article continues below",
+        "continue reading the main story", "this is a carousel", "supported by",
+    ),
+    **_words(
+        "inline_link",
+        "read more", "read less", "continue reading", "keep reading", "read the full story",
+        "read the full article", "read full article", "read full story", "click here",
+        "read on", "read next", "more on this story", "more on this",
+    ),
+    **_words(
+        "navigation",
+        "home", "privacy policy", "privacy notice", "privacy", "terms of use",
+        "terms of service", "terms and conditions", "terms & conditions", "terms",
+        "contact us", "contact", "about us", "about", "advertise", "careers", "sitemap",
+        "site map", "rss", "rss feeds", "accessibility", "accessibility statement", "help",
+        "faq", "faqs", "newsletters", "podcasts", "subscribe", "subscriptions", "sign up",
+        "log in or sign up", "all rights reserved", "corrections", "editorial policy",
+        "code of conduct", "topics", "sections", "more sections", "quick links", "follow us",
+        "connect with us", "our network", "our partners", "site index", "site navigation",
+        "main menu", "navigation", "breadcrumb", "you are here", "all sections",
+        "manage preferences", "do not sell my personal information",
+        "do not sell or share my personal information", "your privacy choices",
+    ),
+    **_words("cookie_notice", "cookie settings", "cookie policy", "cookie preferences",
+             "cookies", "accept all", "accept all cookies", "reject all", "accept cookies",
+             "manage cookies", "cookie notice", "manage consent"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LinePattern:
+    """A named boilerplate pattern searched in a line.
+
+    max_words keeps a pattern off long story paragraphs; quoted=False (the
+    default) means a line containing quotation marks is never matched, since
+    quoted speech is story, not a prompt.
+    """
+
+    id: str
+    category: str
+    regex: re.Pattern[str]
+    max_words: int = 40
+    quoted: bool = False
+
+
+def _p(id_: str, category: str, pattern: str, max_words: int = 40,
+       quoted: bool = False) -> LinePattern:
+    return LinePattern(f"generic.{id_}", category, re.compile(pattern, re.I), max_words, quoted)
+
+
+LINE_PATTERNS: tuple[LinePattern, ...] = (
+    # --- newsletter_prompt: imperative sign-ups, "your inbox", the legal fine print.
+    _p("newsletter.signup", "newsletter_prompt",
+       r"^(?:sign up|subscribe|register|join|get|receive)\b.{0,80}\bnewsletters?\b", 30),
+    _p("newsletter.ours", "newsletter_prompt",
+       r"^(?:our|the|this) (?:free )?(?:\w+ ){0,3}newsletters? (?:contains|brings|is|will|delivers|"
+       r"features|gives|offers|sends)\b", 60),
+    _p("newsletter.inbox", "newsletter_prompt",
+       r"\b(?:in|to|into|straight to|directly to) your inbox\b", 35),
+    _p("newsletter.email", "newsletter_prompt",
+       r"^(?:enter |your |type your )?e-?mail(?: address)?(?: here)?$|\benter your e-?mail\b", 20),
+    _p("newsletter.agree", "newsletter_prompt",
+       r"^(?:subscribers|by (?:signing up|subscribing|clicking|registering|entering))\b.{0,120}"
+       r"\b(?:agree|consent|accept)\b", 60),
+    _p("newsletter.unsubscribe", "newsletter_prompt",
+       r"\b(?:unsubscribe at any time|you can unsubscribe|opt out at any time)\b", 40),
+    _p("newsletter.thanks", "newsletter_prompt",
+       r"^(?:thanks?(?: you)? for (?:signing up|subscribing)|you(?:'re| are) (?:now )?subscribed)",
+       20),
+    _p("newsletter.headline", "newsletter_prompt",
+       r"^(?:(?:free|daily|weekly|morning|evening|breaking news|our) )+(?:e-?mail |news )?"
+       r"newsletters?$", 8),
+    # --- donation_appeal lines (whole appeals are cut as blocks by the detector).
+    _p("donation.support-us", "donation_appeal",
+       r"^(?:please )?(?:support|donate to|contribute to|help fund|fund|back|help sustain) "
+       r"(?:us|our|independent|quality|local|the) ?(?:\w+ ){0,3}"
+       r"(?:journalism|reporting|work|newsroom|mission)\b", 30),
+    _p("donation.make-gift", "donation_appeal",
+       r"\bmake (?:a|your) (?:\w+ )?(?:tax-deductible )?(?:donation|contribution|gift)\b", 35),
+    _p("donation.button", "donation_appeal",
+       r"^(?:donate|contribute|give|support us|become a (?:member|supporter|patron))"
+       r"(?: now| today| monthly| once)?[.!]?$", 5),
+    _p("donation.not-ready", "donation_appeal",
+       r"^not ready to (?:support|donate|give|contribute|subscribe)\b", 12),
+    _p("donation.amount", "donation_appeal",
+       r"\b(?:from|for) (?:just|only|as little as) [$£€]\s?\d", 40),
+    _p("donation.become", "donation_appeal",
+       r"^(?:become|join as) a (?:member|supporter|patron|friend)\b", 25),
+    # --- paywall
+    _p("paywall.continue", "paywall",
+       r"^(?:subscribe|sign in|log in|login|register|sign up)(?: now)? (?:to|for) "
+       r"(?:continue|read|keep reading|unlock|access|get (?:full|unlimited))", 30),
+    _p("paywall.members", "paywall",
+       r"\b(?:this|the) (?:article|story|content|piece) is (?:only )?(?:available |reserved )?"
+       r"(?:for|to) (?:our )?(?:paying )?(?:subscribers|members|premium)", 40),
+    _p("paywall.already", "paywall",
+       r"\balready (?:a )?(?:subscriber|member|registered|have an account)\b", 25),
+    _p("paywall.limit", "paywall",
+       r"\byou(?:'ve| have) (?:reached|read|used) (?:your|the|all)\b.{0,40}\b(?:limit|free "
+       r"articles?|articles? this month)\b|\bfree articles? (?:left|remaining)\b", 40),
+    _p("paywall.unlock", "paywall",
+       r"\b(?:unlock|get) (?:this|unlimited|full|digital) (?:article|access|story|subscription)\b|"
+       r"\bstart your (?:free )?(?:trial|subscription)\b|^(?:subscribe|subscription) "
+       r"(?:now|today|from)\b", 30),
+    _p("paywall.exclusive", "paywall",
+       r"^(?:subscriber|premium|members?|plus)(?:[- ]only| exclusive)\b|"
+       r"\bexclusive (?:to|for) (?:subscribers|members)\b", 15),
+    # --- cookie_notice
+    _p("cookie.use", "cookie_notice",
+       r"\b(?:we|this (?:site|website)|our (?:site|website|partners)|(?:site|website) )"
+       r"(?:and our partners )?(?:use|uses|store|place)s? cookies\b", 80),
+    _p("cookie.settings", "cookie_notice",
+       r"\bcookies? (?:policy|settings|preferences|notice|consent|banner)\b|"
+       r"\b(?:accept|allow|reject|decline|manage|refuse) (?:all |optional |non-essential |"
+       r"necessary )?cookies\b", 40),
+    _p("cookie.continue", "cookie_notice",
+       r"\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:site|website)\b|"
+       r"\bwe value your privacy\b|\b(?:manage|update) (?:your )?(?:consent|privacy) "
+       r"(?:preferences|settings|choices)\b", 60),
+    # --- app_prompt
+    _p("app.download", "app_prompt",
+       r"\b(?:download|get|install|try) (?:the|our) (?:free |new )?(?:\w+ ){0,3}app\b|"
+       r"\b(?:app store|google play|play store)\b|^open in (?:the )?app\b|"
+       r"\bread (?:it |this )?in (?:the|our) app\b", 30),
+    # --- social_prompt
+    _p("social.follow", "social_prompt",
+       r"^(?:please |and )?(?:follow|find|like|join|connect with) (?:us|@\w+|[A-Z][\w&'’ ]{1,40}) "
+       r"on (?:twitter|x|facebook|instagram|tiktok|linkedin|youtube|threads|bluesky|"
+       r"google news|whatsapp|telegram|social media|flipboard|reddit|snapchat)\b", 30),
+    _p("social.channel", "social_prompt",
+       r"\b(?:join|subscribe to|follow) (?:our|the) (?:\w+ )?(?:whatsapp|telegram|youtube|"
+       r"google news|broadcast) (?:channel|group|community|page)\b|"
+       r"^(?:click|tap) (?:here )?to (?:follow|join|subscribe)\b|"
+       r"^(?:share this|share on|share via|share your (?:thoughts|comments))\b", 30),
+    # --- advertisement
+    _p("ad.label", "advertisement",
+       r"^(?:advertisement|advertising|sponsored|ad)\s*(?:[-:|–—]|\(.*\)|content|feature)"
+       r".{0,40}$|^(?:story|article|content|text) continues (?:below|after)\b|"
+       r"^scroll (?:down )?to (?:continue|read)\b", 12),
+    # --- inline_link: a label, a separator, then a linked headline.
+    _p("inline.read-more", "inline_link",
+       r"^(?:also read|read more|read also|more to read|see also|related(?: articles?| stories?|"
+       r" news| coverage| content| reading)?|recommended(?: reading| stories?)?|read next|"
+       r"must read|don't miss|do not miss|also see|further reading|more|watch|listen|"
+       r"click here|more on this(?: story)?|also on [\w ]{1,25}|read|trending|"
+       r"opinion|editor'?s pick|explainer|latest|top stories|in case you missed it|"
+       r"suggested|you may also like|recommended for you)\s*[|:»›>–—]\s*\S", 45, True),
+    _p("inline.label-dash", "inline_link",
+       r"^(?:also read|read more|read also|see also|related|must read|don't miss|watch|"
+       r"click here to read)\s+-\s+\S", 45, True),
+    _p("inline.click-here", "inline_link",
+       r"^(?:click|tap) here\b|^(?:read|see|watch) (?:more|the full (?:story|article|"
+       r"interview|report)|all)\b.{0,40}(?:here|below|…|\.\.\.)?$|"
+       r"^(?:read|see) (?:our|more) (?:full )?(?:coverage|stories|reporting) (?:of|on|about)\b",
+       15),
+    # --- banner: a site-wide call in the page header.
+    _p("banner.support", "banner",
+       r"^(?:support|donate to|subscribe to|help|back|join) [^.?!]{2,60}!$", 10),
+    _p("banner.breaking", "banner",
+       r"^(?:breaking(?: news)?|live(?: updates)?|developing(?: story)?|just in|exclusive)[:!]?$",
+       3),
+    # --- navigation: copyright lines, breadcrumbs.
+    _p("navigation.copyright", "navigation",
+       r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|^©", 40, True),
+    _p("navigation.breadcrumb", "navigation",
+       r"^[\w&'’ .-]{1,30}(?: ?[>›»/|] ?[\w&'’ .-]{1,40}){2,8}$", 20),
+)
+
+# "Recent News", "Most read", "More from Reuters": a header that opens a teaser list.
+TEASER_HEADER = re.compile(
+    r"^(?:recent|latest|top|popular|trending|related|more|other|further|most (?:read|"
+    r"popular|viewed|shared|watched|commented|recent)|recommended|suggested|featured|"
+    r"editor'?s|editors'?|you (?:may|might) (?:also )?(?:like|enjoy|have missed)|"
+    r"don'?t miss|also|read|what to read|in case you missed|also in|from (?:around|across) the|"
+    r"around the|elsewhere|sponsored|promoted|partner|we recommend|must read|"
+    r"up next|next up|today'?s|this week'?s|newsletter)"
+    r"(?:[\w'’ &-]{0,40})?[:»›>]?$",
+    re.I,
+)
+# Words a teaser header line is made of; a line with any other word is a headline.
+TEASER_HEADER_WORDS = frozenset(
+    "recent latest top popular trending related more most other further read viewed shared "
+    "watched commented recommended suggested featured editor's editors editors' editor pick "
+    "picks you may might also like enjoy have missed don't dont miss what to in case from "
+    "around across the elsewhere sponsored promoted partner we recommend must up next "
+    "today's todays this week's news stories story articles article posts content coverage "
+    "reading reads videos video headlines for on and of by topics links features opinion "
+    "analysis sport sports world business politics local national international on site web "
+    "for you now now: right newsletter newsletters".split()
+)
+
+# Captions and credits: a photo credit closes the line.
+CAPTION_CREDIT = (
+    re.compile(
+        r"\((?:[^()]*\b(?:photos?|images?|pictures?|pic|credit|file|handout|courtesy|"
+        r"illustration|screenshot|screengrab)\b[^()]*|[^()]{2,80} / [^()]{2,80}|"
+        r"[^()]*\bvia [A-Z][^()]*)\)[.]?$",
+        re.I,
+    ),
+    re.compile(
+        r"(?:^|[\s|.])(?:photos?|images?|pictures?|pic|photograph|illustration|graphic|"
+        r"file photo|photo credit|image credit|credit|courtesy|source)s?\s*(?:credit)?\s*"
+        r"[:|]\s*\S[^.!?]{0,80}$",
+        re.I,
+    ),
+    re.compile(
+        r"(?:getty images|shutterstock|\bafp|ap photo|\breuters|\bepa(?:-efe)?|bloomberg|alamy|"
+        r"pa images|pa wire|pa media|anadolu(?: agency)?|xinhua|imago|sipa(?: usa)?|zuma|"
+        r"istock(?:photo)?|associated press|nurphoto|supplied|handout|file)"
+        r"(?:\s*(?:via|/|\|)\s*[\w .&-]{1,40})?\)?$",
+        re.I,
+    ),
+)
+# "Donald Trump talks to reporters. The White House": a sentence, then a credit.
+CAPTION_TRAILING_CREDIT = re.compile(
+    r"^[^.!?]{10,}[.!?][\"”’]? +(?:[A-Z][\w.'’&-]*|/|of|the|for|via|and) ?"
+    r"(?:(?:[A-Z][\w.'’&-]*|/|of|the|for|via|and) ?){0,5}$"
+)
+
+# Byline, date and reading-time lines near the headline.
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+BYLINE = re.compile(
+    r"^(?:by|words by|written by|story by|reporting by|posted by|text by)\s+\S.{0,100}$",
+    re.I,
+)
+DATE_LINE = re.compile(
+    rf"^(?:(?:published|updated|posted|last updated|first published|modified|created|date)"
+    rf"(?: on| at)?:?\s.{{0,60}}$|(?:{_DAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+\d{{4}}.{{0,40}}$|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"(?:[ T]\d{{2}}:\d{{2}}.{{0,20}})?$|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}.{{0,30}}$|"
+    rf"(?:\d+|an?|one|two|three) (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?) ago$|"
+    rf"\d+ ?min(?:ute)?s?(?: read| listen| watch)?$|(?:reading|read) time:?.{{0,20}}$|"
+    rf"{_DAY},? {_MONTH} \d{{1,2}}.{{0,30}}$|\d{{1,2}}:\d{{2}} ?(?:am|pm)?\b.{{0,40}}$)",
+    re.I,
+)
+
+# Donation appeal: the line that opens one, and the vocabulary that keeps it going.
+DONATION_START = re.compile(
+    r"^(?:a (?:message|note|word|letter) from [^.]{2,60}|dear (?:reader|readers|friend|friends|"
+    r"subscriber|subscribers|supporter|supporters)|before you go|one more thing|"
+    r"(?:can you|will you|would you) (?:help|support|chip in)|we need your (?:help|support)|"
+    r"support (?:independent|quality|trusted) journalism|help us (?:keep|continue|do)|"
+    r"thank you for reading|if you value|(?:as|because) you(?:'re| are) here)\b.{0,120}$",
+    re.I,
+)
+DONATION_CUE = re.compile(
+    r"\b(?:support(?:ing|ers?)?|donat\w*|contribut\w*|journalis\w*|subscri\w*|membership|"
+    r"members?|your help|make a difference|monthly|annual|one-time|independent|funding|"
+    r"fund(?:ed|ing)?|paywall|free (?:for|to) (?:all|read|everyone)|reader[- ]funded|"
+    r"chip in|thank you)\b|[$£€]\s?\d",
+    re.I,
+)

@@ -1,0 +1,73 @@
+"""Decode stage: raw bytes to normalised text with its line structure kept.
+
+Dumps arrive as UTF-8 (with or without BOM), UTF-16/32 with a BOM, or a legacy
+single-byte encoding (cp1251, latin-1, ...) that charset-normalizer identifies.
+Normalisation is NFC plus whitespace folding inside each line, so that "the
+cleaner only removes" can be checked line by line against the input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from .errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts with UTF-16 LE's
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control bytes that never occur in text (tab, LF, FF, CR and ESC excluded).
+_BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27)) + b"\x7f"
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[^\S\n]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode a dump's bytes, raising InputError for binary or undecodable data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {encoding} after its byte-order mark: {exc}") from exc
+    if _looks_binary(data):
+        raise InputError("binary content, not text (control bytes such as NUL)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("not UTF-8 and no known encoding decodes it")
+    return str(best)
+
+
+def _looks_binary(data: bytes, sample: int = 8192) -> bool:
+    head = data[:sample]
+    if not head:
+        return False
+    if b"\x00" in head:
+        return True
+    controls = len(head) - len(head.translate(None, _BINARY_BYTES))
+    return controls / len(head) > 0.05
+
+
+def normalise(text: str) -> str:
+    """NFC, LF line ends, invisible characters dropped, spaces folded within lines."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub(" ", text)
+    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
+
+
+def squash(text: str) -> str:
+    """Whitespace-normalised form used to compare paragraphs."""
+    return " ".join(text.split())
