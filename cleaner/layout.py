@@ -2,8 +2,9 @@
 
 A whole-page copy wraps the article in menus, teaser lists and footers. The
 article is the stretch of the page where sentences are dense: each prose line
-scores its word count, every other line a small penalty, and the best-scoring
-stretch (a maximum subarray) is the body. The headline is the title-like line
+scores its word count, every other line a penalty that grows along a run of
+such lines (a lone sub-heading costs little, a menu of thirty links a lot), and
+the best-scoring stretch (a maximum subarray) is the body. The headline is the title-like line
 just above it; bylines, dates and captions between the two are sorted out.
 """
 
@@ -15,8 +16,8 @@ from .draft import Draft
 from .lines import has_lowercase_word, has_sentence_break, is_title_like
 from .patterns import BYLINE, CAPTION_CREDIT, CAPTION_TRAILING_CREDIT, DATE_LINE
 
-NON_PROSE_COST = 3  # a live line that is not a sentence
-CUT_COST = 1  # a line a detector already cut: boilerplate between stretches of story
+NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the run
+CUT_COST = 1  # a line a detector already cut, times its place in the run
 HEADLINE_LOOKBACK = 12  # live lines above the body searched for the headline
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
 _BYLINE_PREFIX = re.compile(r"^(?:by|words by|written by|story by|posted by|text by)\s+", re.I)
@@ -51,14 +52,13 @@ def locate_article(draft: Draft) -> None:
 def _densest_stretch(draft: Draft) -> tuple[int, int] | None:
     """Maximum-sum run of paragraph weights (Kadane); None when nothing scores."""
     best, best_span = 0, None
-    total, run_start = 0, 0
+    total, run_start, gap_run = 0, 0, 0
     for i, para in enumerate(draft.paras):
-        if para.cut is not None:
-            weight = -CUT_COST
-        elif para.prose:
-            weight = para.words
+        if para.prose and para.cut is None:
+            weight, gap_run = para.words, 0
         else:
-            weight = -NON_PROSE_COST
+            gap_run += 1
+            weight = -gap_run * (CUT_COST if para.cut is not None else NON_PROSE_COST)
         if total <= 0:
             total, run_start = weight, i
         else:

@@ -37,11 +37,25 @@ def is_teaser_excerpt(text: str) -> bool:
 
 
 def is_prose(text: str, words: int | None = None) -> bool:
-    """A sentence-like paragraph: what article bodies are made of."""
+    """A sentence-like paragraph: what article bodies are made of.
+
+    Terminal punctuation is the main sign. A long line without it still counts
+    when most of its words are lower-case, as running text is in most
+    languages; a menu flattened onto one line ('World Business Markets ...')
+    is mostly capitalised.
+    """
     words = word_count(text) if words is None else words
     if is_teaser_excerpt(text):
         return False
-    return (words >= 3 and ends_sentence(text)) or words >= 16
+    if words >= 3 and ends_sentence(text):
+        return True
+    return words >= 16 and lowercase_share(text) >= 0.6
+
+
+def lowercase_share(text: str) -> float:
+    """Share of word tokens that start with a lower-case letter."""
+    tokens = WORD.findall(text)
+    return sum(1 for t in tokens if t[0].islower()) / len(tokens) if tokens else 0.0
 
 
 def has_sentence_break(text: str) -> bool:

@@ -172,7 +172,12 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     # --- cookie_notice
     _p("cookie.use", "cookie_notice",
        r"\b(?:we|this (?:site|website)|our (?:site|website|partners)|(?:site|website) )"
-       r"(?:and our partners )?(?:use|uses|store|place)s? cookies\b", 80),
+       r"(?:and our partners )?(?:use|uses|store|place)s? cookies\b", 250),
+    _p("cookie.these", "cookie_notice",
+       r"^(?:these|this|the|our|strictly necessary|performance|functional|targeting) cookies? "
+       r"(?:are|is|allow|enable|may|help|collect|do|will)\b|"
+       r"\bright to opt[- ]out of the sale\b|\bsale of (?:your )?personal (?:data|information)\b",
+       200),
     _p("cookie.settings", "cookie_notice",
        r"\bcookies? (?:policy|settings|preferences|notice|consent|banner)\b|"
        r"\b(?:accept|allow|reject|decline|manage|refuse) (?:all |optional |non-essential |"
@@ -226,6 +231,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     # --- navigation: copyright lines, breadcrumbs.
     _p("navigation.copyright", "navigation",
        r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|^©", 40, True),
+    _p("navigation.new-tab", "navigation", r", opens? (?:in )?(?:a )?new (?:tab|window)$", 12),
     _p("navigation.breadcrumb", "navigation",
        r"^[\w&'’ .-]{1,30}(?: ?[>›»/|] ?[\w&'’ .-]{1,40}){2,8}$", 20),
 )
@@ -274,6 +280,14 @@ CAPTION_CREDIT = (
         r"(?:\s*(?:via|/|\|)\s*[\w .&-]{1,40})?\)?$",
         re.I,
     ),
+    # Wire-photo boilerplate inside the caption itself.
+    re.compile(
+        r"\b(?:mandatory credit|no resales|no archives|editorial use only|"
+        r"in this (?:handout |undated |file )?(?:picture|photo|photograph|image|still image|"
+        r"screengrab|screenshot|illustration)|(?:photo|picture|image) (?:taken|obtained|released|"
+        r"provided|supplied)|/via [A-Z])",
+        re.I,
+    ),
 )
 # "Donald Trump talks to reporters. The White House": a sentence, then a credit.
 CAPTION_TRAILING_CREDIT = re.compile(
@@ -295,7 +309,7 @@ DATE_LINE = re.compile(
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+\d{{4}}.{{0,40}}$|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"(?:[ T]\d{{2}}:\d{{2}}.{{0,20}})?$|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}.{{0,30}}$|"
     rf"(?:\d+|an?|one|two|three) (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?) ago$|"
-    rf"\d+ ?min(?:ute)?s?(?: read| listen| watch)?$|(?:reading|read) time:?.{{0,20}}$|"
+    rf"\d+ ?min(?:ute)?s?(?: read| listen| watch)?$|\d+ ?min(?:ute)?s? (?:read|listen|watch)\b.{{0,80}}$|(?:reading|read) time:?.{{0,20}}$|"
     rf"{_DAY},? {_MONTH} \d{{1,2}}.{{0,30}}$|\d{{1,2}}:\d{{2}} ?(?:am|pm)?\b.{{0,40}}$)",
     re.I,
 )
