@@ -13,12 +13,16 @@ from collections.abc import Callable
 from .draft import Draft
 from .lines import is_teaser_excerpt
 from .patterns import (
+    AUTHOR_BIO,
+    AUTHOR_BIO_TAIL,
     CAPTION_CREDIT,
+    CAPTION_SHORT_CREDIT,
+    CAPTION_SHORT_WORDS,
     DONATION_CUE,
     DONATION_START,
     EXACT_LINES,
     LINE_PATTERNS,
-    QUOTES,
+    QUOTED_SPEECH,
     TEASER_HEADER,
     TEASER_HEADER_WORDS,
     line_key,
@@ -40,7 +44,7 @@ def boilerplate_lines(draft: Draft) -> None:
         if para.words <= 2 and _NUMBER_WIDGET.match(para.text):
             draft.cut(i, "generic.widget.number", "widget")
             continue
-        quoted = bool(QUOTES.search(para.text))
+        quoted = bool(QUOTED_SPEECH.search(para.text))
         for pattern in LINE_PATTERNS:
             if para.words > pattern.max_words or (quoted and not pattern.quoted):
                 continue
@@ -108,10 +112,13 @@ def teaser_blocks(draft: Draft) -> None:
 
 
 def photo_captions(draft: Draft) -> None:
-    """Lines closed by a photo credit ('(Photo by X / AFP)', 'Photo: Reuters')."""
+    """Lines closed by a photo credit ('(Photo by X / AFP)', 'Photo: Reuters', '. (AP)')."""
     for i in draft.live():
         para = draft.paras[i]
-        if para.words <= 90 and any(r.search(para.text) for r in CAPTION_CREDIT):
+        if para.words > 90:
+            continue
+        if any(r.search(para.text) for r in CAPTION_CREDIT) or (
+                para.words <= CAPTION_SHORT_WORDS and CAPTION_SHORT_CREDIT.search(para.text)):
             draft.cut(i, "generic.caption.credit", "caption")
 
 
@@ -177,3 +184,16 @@ DETECTORS: tuple[Detector, ...] = (
     repeated_paragraphs,
     trailing_outlet_name,
 )
+
+
+def author_notes(draft: Draft) -> None:
+    """'X is a senior writer for Y' in the last paragraphs of the body (after layout)."""
+    body = draft.live()
+    for i in body[-AUTHOR_BIO_TAIL:]:
+        para = draft.paras[i]
+        if para.words <= 80 and AUTHOR_BIO.match(para.text):
+            draft.cut(i, "generic.author_bio.tail", "author_bio")
+
+
+# Detectors that need to know where the body ends run after the layout stage.
+BODY_DETECTORS: tuple[Detector, ...] = (author_notes,)

@@ -18,6 +18,8 @@ from .patterns import BYLINE, CAPTION_CREDIT, CAPTION_TRAILING_CREDIT, DATE_LINE
 
 NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the run
 CUT_COST = 1  # a line a detector already cut, times its place in the run
+
+RUN_CAP = 6  # the per-line penalty stops growing here
 HEADLINE_LOOKBACK = 12  # live lines above the body searched for the headline
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
 _BYLINE_PREFIX = re.compile(r"^(?:by|words by|written by|story by|posted by|text by)\s+", re.I)
@@ -58,7 +60,7 @@ def _densest_stretch(draft: Draft) -> tuple[int, int] | None:
             weight, gap_run = para.words, 0
         else:
             gap_run += 1
-            weight = -gap_run * (CUT_COST if para.cut is not None else NON_PROSE_COST)
+            weight = -min(gap_run, RUN_CAP) * (CUT_COST if para.cut is not None else NON_PROSE_COST)
         if total <= 0:
             total, run_start = weight, i
         else:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 _PUNCT_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACE = re.compile(r"\s+")
-QUOTES = re.compile(r"[\"“”«»]")
+QUOTED_SPEECH = re.compile(r"[\"“«][^\"”»]{20,}")  # a quoted span long enough to be speech
 
 
 def line_key(text: str) -> str:
@@ -96,8 +96,8 @@ class LinePattern:
     """A named boilerplate pattern searched in a line.
 
     max_words keeps a pattern off long story paragraphs; quoted=False (the
-    default) means a line containing quotation marks is never matched, since
-    quoted speech is story, not a prompt.
+    default) means a line holding quoted speech is never matched, since a
+    quote is story, not a prompt (a short quoted button label does not count).
     """
 
     id: str
@@ -120,7 +120,14 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"^(?:our|the|this) (?:free )?(?:\w+ ){0,3}newsletters? (?:contains|brings|is|will|delivers|"
        r"features|gives|offers|sends)\b", 60),
     _p("newsletter.inbox", "newsletter_prompt",
-       r"\b(?:in|to|into|straight to|directly to) your inbox\b", 35),
+       r"\b(?:in|to|into|straight to|directly to) your inbox\b|"
+       r"\bdelivered (?:straight |directly )?to your (?:e-?mail|inbox|phone)\b", 35),
+    _p("newsletter.ours-anywhere", "newsletter_prompt",
+       r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)|register(?:ing)?) (?:for|to) (?:our|the) "
+       r"(?:\w+ ){0,4}(?:newsletters?|e-?mails?|alerts)\b|"
+       r"^interested in (?:more |our )?newsletters\b|\bby providing your e-?mail\b|"
+       r"^get (?:the )?(?:daily|weekly|latest|breaking|top) (?:\w+ ){0,3}"
+       r"(?:news|headlines|stories)\b.{0,40}$", 45),
     _p("newsletter.email", "newsletter_prompt",
        r"^(?:enter |your |type your )?e-?mail(?: address)?(?: here)?$|\benter your e-?mail\b", 20),
     _p("newsletter.agree", "newsletter_prompt",
@@ -131,6 +138,10 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p("newsletter.thanks", "newsletter_prompt",
        r"^(?:thanks?(?: you)? for (?:signing up|subscribing)|you(?:'re| are) (?:now )?subscribed)",
        20),
+    _p("newsletter.more", "newsletter_prompt",
+       r"^sign up (?:to|for) (?:get|receive)\b|\bby e-?mail\b.{0,80}\bsign up\b|"
+       r"\bfree sign up$|\bi consent to receiv|^[\w'’ &-]{1,40} newsletters?$|"
+       r"\bnewsletters? (?:delivers|brings you|is your)\b", 40),
     _p("newsletter.headline", "newsletter_prompt",
        r"^(?:(?:free|daily|weekly|morning|evening|breaking news|our) )+(?:e-?mail |news )?"
        r"newsletters?$", 8),
@@ -148,6 +159,9 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"^not ready to (?:support|donate|give|contribute|subscribe)\b", 12),
     _p("donation.amount", "donation_appeal",
        r"\b(?:from|for) (?:just|only|as little as) [$£€]\s?\d", 40),
+    _p("donation.invest", "donation_appeal",
+       r"^(?:invest in|support|fund) (?:\w+ )?journalism\b|\byour source for "
+       r"(?:credible|trusted|independent|quality) (?:journalism|news)\b", 40),
     _p("donation.become", "donation_appeal",
        r"^(?:become|join as) a (?:member|supporter|patron|friend)\b", 25),
     # --- paywall
@@ -166,6 +180,17 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"\b(?:unlock|get) (?:this|unlimited|full|digital) (?:article|access|story|subscription)\b|"
        r"\bstart your (?:free )?(?:trial|subscription)\b|^(?:subscribe|subscription) "
        r"(?:now|today|from)\b", 30),
+    _p("paywall.account", "paywall",
+       r"\b(?:sign in|log in|register) to (?:unlock|continue|read|keep reading)\b|"
+       r"\bunlock (?:more|unlimited) articles\b|^create an account\b|"
+       r"\bunlimited (?:online|digital) access\b|\bactivate your online access\b|"
+       r"\bregister to unlock\b|\b(?:enjoy|get) additional articles\b|"
+       r"\b(?:for|at) (?:only|just) \S{0,4}\d+(?:[.,]\d+)? (?:a|per|/) ?"
+       r"(?:month|week|year|mo)\b|\bsubscribers? get (?:all|full|unlimited) access\b|"
+       r"\b(?:e-?paper|digital replica)\b.{0,80}$", 35),
+    _p("paywall.full-story", "paywall",
+       r"\bto (?:view|read|see|access|continue reading) the (?:full|rest of the|entire) "
+       r"(?:story|article)\b|^first-time subscribers\b", 50),
     _p("paywall.exclusive", "paywall",
        r"^(?:subscriber|premium|members?|plus)(?:[- ]only| exclusive)\b|"
        r"\bexclusive (?:to|for) (?:subscribers|members)\b", 15),
@@ -187,8 +212,12 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"\bwe value your privacy\b|\b(?:manage|update) (?:your )?(?:consent|privacy) "
        r"(?:preferences|settings|choices)\b", 60),
     # --- app_prompt
+    _p("app.platforms", "app_prompt",
+       r"\bapps? for (?:ios|android|iphone|ipad)\b|\b(?:ios|android|iphone) (?:and|&|or) "
+       r"(?:ios|android|iphone)(?: devices)? apps?\b|\bstraight to your phone\b", 30),
     _p("app.download", "app_prompt",
        r"\b(?:download|get|install|try) (?:the|our) (?:free |new )?(?:\w+ ){0,3}app\b|"
+       r"\bon (?:your|our|the) (?:mobile |smartphone )?app\b|^download(?: now| today)?!?$|"
        r"\b(?:app store|google play|play store)\b|^open in (?:the )?app\b|"
        r"\bread (?:it |this )?in (?:the|our) app\b", 30),
     # --- social_prompt
@@ -196,12 +225,28 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"^(?:please |and )?(?:follow|find|like|join|connect with) (?:us|@\w+|[A-Z][\w&'’ ]{1,40}) "
        r"on (?:twitter|x|facebook|instagram|tiktok|linkedin|youtube|threads|bluesky|"
        r"google news|whatsapp|telegram|social media|flipboard|reddit|snapchat)\b", 30),
+    _p("social.google", "social_prompt",
+       r"\b(?:add|follow|make) [\w .&'’]{1,40} (?:to your google news|as a preferred source)\b|"
+       r"\bpreferred source on google\b|^share or comment on this\b", 40),
     _p("social.channel", "social_prompt",
        r"\b(?:join|subscribe to|follow) (?:our|the) (?:\w+ )?(?:whatsapp|telegram|youtube|"
        r"google news|broadcast) (?:channel|group|community|page)\b|"
        r"^(?:click|tap) (?:here )?to (?:follow|join|subscribe)\b|"
        r"^(?:share this|share on|share via|share your (?:thoughts|comments))\b", 30),
     # --- advertisement
+    _p("disclaimer.affiliate", "disclaimer",
+       r"\baffiliate (?:commission|links?|partnerships?)\b|\bwe may (?:earn|receive|get) "
+       r"(?:a )?(?:small )?(?:commission|compensation|a share)\b|\b(?:advertising|advertiser) "
+       r"disclos|\breferences to products from\b|^disclaimer\b|\badvertising disclaimer\b|"
+       r"\bis not responsible for (?:the )?(?:opinions|content|views|statements)\b|"
+       r"\bnot (?:provided|commissioned|reviewed|approved|endorsed) by (?:the|any) "
+       r"(?:bank|advertiser|card issuer)", 80, True),
+    # Text spelled with look-alike Cyrillic letters ("Аdvеrtіѕе") dodges ad filters.
+    _p("ad.homoglyph", "advertisement",
+       r"(?:\b(?=\w*[a-z])(?=\w*[\u0430-\u044f\u0456\u0458\u0455])\w+\b.*){3}", 200, True),
+    _p("ad.failed", "advertisement",
+       r"^(?:this )?advertisement has not loaded\b|\bvideo has failed to load\b|"
+       r"^try refreshing your browser\b|^advertisement \d{1,2}$|^ad \d{1,2} of \d{1,2}$", 15),
     _p("ad.label", "advertisement",
        r"^(?:advertisement|advertising|sponsored|ad)\s*(?:[-:|–—]|\(.*\)|content|feature)"
        r".{0,40}$|^(?:story|article|content|text) continues (?:below|after)\b|"
@@ -229,6 +274,23 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"^(?:breaking(?: news)?|live(?: updates)?|developing(?: story)?|just in|exclusive)[:!]?$",
        3),
     # --- navigation: copyright lines, breadcrumbs.
+    _p("comments.more", "comments",
+       r"^(?:write|post|leave|add) a (?:comment|reply)\b|\bnotify me (?:of|when) "
+       r"(?:new|follow-up) (?:comments|posts)\b|\buses akismet\b|\bwe welcome reader comments\b|"
+       r"\bcomments (?:are|should be|must be) civil\b|\bletter to the editor\b|"
+       r"\bwe want to hear what you think\b|\byour comment data is processed\b", 40),
+    _p("comments.prompt", "comments",
+       r"^(?:you must be logged in|log in|sign in|register) to (?:join|comment|post|leave|read "
+       r"more comments)|\bjoin the (?:discussion|conversation|debate)\b|"
+       r"\b(?:keep|please keep) (?:comments|the discussion) (?:relevant|respectful|civil)\b|"
+       r"\bcomments? (?:may take|are moderated|policy|section)\b|"
+       r"^(?:view|show|read|see|load) (?:all )?(?:\d+ )?comments\b|^\d+ comments?$|"
+       r"\bcommunity (?:guidelines|standards)\b.{0,60}$", 80),
+    _p("widget.bookmark", "widget",
+       r"^(?:story|article) saved$|\bfind this (?:story|article) in (?:my|your) "
+       r"(?:bookmarks|saved)\b|^open this photo in gallery\b|^(?:author|authors) of the "
+       r"article:?$|^click to expand\b|^(?:listen to|hear) (?:this|the) (?:article|story)\b",
+       25),
     _p("navigation.copyright", "navigation",
        r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|^©", 40, True),
     _p("navigation.new-tab", "navigation", r", opens? (?:in )?(?:a )?new (?:tab|window)$", 12),
@@ -260,7 +322,7 @@ TEASER_HEADER_WORDS = frozenset(
 )
 
 # Captions and credits: a photo credit closes the line.
-CAPTION_CREDIT = (
+CAPTION_CREDIT: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"\((?:[^()]*\b(?:photos?|images?|pictures?|pic|credit|file|handout|courtesy|"
         r"illustration|screenshot|screengrab)\b[^()]*|[^()]{2,80} / [^()]{2,80}|"
@@ -276,10 +338,12 @@ CAPTION_CREDIT = (
     re.compile(
         r"(?:getty images|shutterstock|\bafp|ap photo|\breuters|\bepa(?:-efe)?|bloomberg|alamy|"
         r"pa images|pa wire|pa media|anadolu(?: agency)?|xinhua|imago|sipa(?: usa)?|zuma|"
-        r"istock(?:photo)?|associated press|nurphoto|supplied|handout|file)"
+        r"istock(?:photo)?|associated press|nurphoto|supplied|handout|file)(?: files?| photo)?"
         r"(?:\s*(?:via|/|\|)\s*[\w .&-]{1,40})?\)?$",
         re.I,
     ),
+    re.compile(r"^(?:photograph|photo|image|picture|illustration|video)s? (?:by|courtesy of) "
+               r"[A-Z].{0,100}$", re.I),
     # Wire-photo boilerplate inside the caption itself.
     re.compile(
         r"\b(?:mandatory credit|no resales|no archives|editorial use only|"
@@ -289,6 +353,13 @@ CAPTION_CREDIT = (
         re.I,
     ),
 )
+# A short caption sentence, then a credit: "... her. (AAP)", "... hour. AP". Longer
+# paragraphs ending in "(NM)" are story paragraphs signed with the reporter's initials.
+CAPTION_SHORT_CREDIT = re.compile(
+    r"[.!?][\"”’]? +(?:\((?:[A-Z][\w.'’&-]*[ /]?){1,6}\)|(?:AP|AFP|AAP|Reuters|EPA|PA|"
+    r"Getty Images|Getty|Supplied|File|Bloomberg|Shutterstock|iStock))$"
+)
+CAPTION_SHORT_WORDS = 35
 # "Donald Trump talks to reporters. The White House": a sentence, then a credit.
 CAPTION_TRAILING_CREDIT = re.compile(
     r"^[^.!?]{10,}[.!?][\"”’]? +(?:[A-Z][\w.'’&-]*|/|of|the|for|via|and) ?"
@@ -330,3 +401,14 @@ DONATION_CUE = re.compile(
     r"chip in|thank you)\b|[$£€]\s?\d",
     re.I,
 )
+
+# "Will Knight is a senior writer for WIRED", "Evan Halper writes about ...": the
+# note on the author after the last paragraph.
+AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|serves as) (?:a|an|the) (?:[\w&,-]+ ){0,5}"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|author|"
+    r"professor|producer|fellow|analyst|founder|consultant|lecturer|researcher|intern|"
+    r"freelancer|critic|photographer|director|host)\b|"
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:writes|covers|reports) (?:about|on|for)\b"
+)
+AUTHOR_BIO_TAIL = 3  # only the last paragraphs of a body can be an author note

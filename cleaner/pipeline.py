@@ -4,7 +4,7 @@ detectors -> layout -> assemble. Data flows one way; each stage is a module."""
 from __future__ import annotations
 
 from .assemble import assemble
-from .detectors import DETECTORS
+from .detectors import BODY_DETECTORS, DETECTORS
 from .draft import Draft, paragraphs
 from .errors import InputError
 from .inputs import DEFAULT_MAX_BYTES, read_input, sniff_format
@@ -31,6 +31,8 @@ def clean_text(text: str, url: str | None = None, source: str | None = None,
         for detect in DETECTORS:
             detect(draft)
         locate_article(draft)
+        for detect in BODY_DETECTORS:
+            detect(draft)
         outlet = site.outlet if site else (draft.trailer or readable_domain(url))
         article = assemble(draft, source=source, url=url, outlet=outlet)
         if article.body:
