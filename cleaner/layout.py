@@ -43,8 +43,10 @@ def locate_article(draft: Draft) -> None:
     if draft.headline is None:
         draft.headline = _leading_title(draft, [i for i in live if start <= i <= end])
     for i in above:
-        if i != draft.headline:
-            _cut_head_line(draft, i, near=draft.headline is not None and i > draft.headline)
+        below_headline = draft.headline is not None and i > draft.headline
+        if i == draft.headline or (below_headline and draft.paras[i].prose):
+            continue  # a standfirst between the headline and the body is part of the story
+        _cut_head_line(draft, i, near=below_headline)
     for i in live:
         if i > end:
             draft.cut(i, "generic.navigation.outside", "navigation")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 WORD = re.compile(r"\w+")
+LONG_LINE_WORDS = 35  # a line this long is running text even without a full stop
 _CLOSERS = "\"'”’»)]*"
 _TERMINAL = ".!?:;…"
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
@@ -49,7 +50,7 @@ def is_prose(text: str, words: int | None = None) -> bool:
         return False
     if words >= 3 and ends_sentence(text):
         return True
-    return words >= 16 and lowercase_share(text) >= 0.6
+    return words >= LONG_LINE_WORDS and lowercase_share(text) >= 0.6
 
 
 def lowercase_share(text: str) -> float:
