@@ -29,6 +29,8 @@ from .patterns import (
 )
 
 _NUMBER_WIDGET = re.compile(r"^[\d.,]{1,5}[km]?$", re.I)  # share counts, font sizes: "20"
+ARTICLE_START_RUN = 3  # prose lines in a row that start a story
+ARTICLE_HEAD_LINES = 12  # lines above a story start left for the headline and byline
 _MORE_FROM = re.compile(r"^(?:more|latest|also|best) (?:from|in|on|by|of) \S", re.I)
 
 
@@ -105,10 +107,19 @@ def teaser_blocks(draft: Draft) -> None:
             if item.prose and not is_teaser_excerpt(item.text):
                 break
             end += 1
+        stop = end
+        if _story_starts(draft, live[end:end + ARTICLE_START_RUN]):
+            # The list ran into the article: its last lines are the headline and byline.
+            stop = max(k + 1, end - ARTICLE_HEAD_LINES)
         if end - k > 1 or end == len(live):
-            for m in range(k, end):
+            for m in range(k, stop):
                 draft.cut(live[m], "generic.teaser_block.list", "teaser_block")
         k = end
+
+
+def _story_starts(draft: Draft, upcoming: list[int]) -> bool:
+    """Several sentences in a row: the body of an article, not a teaser excerpt."""
+    return len(upcoming) == ARTICLE_START_RUN and all(draft.paras[i].prose for i in upcoming)
 
 
 def photo_captions(draft: Draft) -> None:

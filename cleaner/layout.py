@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .draft import Draft
-from .lines import has_lowercase_word, has_sentence_break, is_title_like
+from .draft import Draft, Para
+from .lines import has_lowercase_word, has_sentence_break, is_title_like, lowercase_share
 from .patterns import BYLINE, CAPTION_CREDIT, CAPTION_TRAILING_CREDIT, DATE_LINE
 
 NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the run
@@ -44,7 +44,7 @@ def locate_article(draft: Draft) -> None:
         draft.headline = _leading_title(draft, [i for i in live if start <= i <= end])
     for i in above:
         below_headline = draft.headline is not None and i > draft.headline
-        if i == draft.headline or (below_headline and draft.paras[i].prose):
+        if i == draft.headline or (below_headline and _is_standfirst(draft.paras[i])):
             continue  # a standfirst between the headline and the body is part of the story
         _cut_head_line(draft, i, near=below_headline)
     for i in live:
@@ -79,7 +79,9 @@ def _headline_score(text: str, words: int, distance: int) -> float | None:
         return None
     if any(r.search(text) for r in CAPTION_CREDIT):
         return None
-    return min(words, 25) + (4 if has_lowercase_word(text) else 0) - 0.5 * distance
+    # Headlines run 6-18 words; a longer title-like line is usually the standfirst.
+    length = min(words, 12) - max(0, words - 18)
+    return length + (4 if has_lowercase_word(text) else 0) - 0.5 * distance
 
 
 def _choose_headline(draft: Draft, candidates: list[int]) -> int | None:
@@ -90,6 +92,14 @@ def _choose_headline(draft: Draft, candidates: list[int]) -> int | None:
         if score is not None and score > best_score:
             best, best_score = i, score
     return best
+
+
+def _is_standfirst(para: Para) -> bool:
+    """Running text under the headline, with or without a full stop."""
+    if para.prose:
+        return True
+    return (para.words >= 15 and lowercase_share(para.text) >= 0.5
+            and not BYLINE.match(para.text) and not DATE_LINE.match(para.text))
 
 
 def _leading_title(draft: Draft, body: list[int]) -> int | None:

@@ -380,7 +380,8 @@ DATE_LINE = re.compile(
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+\d{{4}}.{{0,40}}$|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"(?:[ T]\d{{2}}:\d{{2}}.{{0,20}})?$|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}.{{0,30}}$|"
     rf"(?:\d+|an?|one|two|three) (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?) ago$|"
-    rf"\d+ ?min(?:ute)?s?(?: read| listen| watch)?$|\d+ ?min(?:ute)?s? (?:read|listen|watch)\b.{{0,80}}$|(?:reading|read) time:?.{{0,20}}$|"
+    rf"\d+ ?min(?:ute)?s?(?: read| listen| watch)?$|"
+    rf"\d+ ?min(?:ute)?s? (?:read|listen|watch)\b.{{0,80}}$|(?:reading|read) time:?.{{0,20}}$|"
     rf"{_DAY},? {_MONTH} \d{{1,2}}.{{0,30}}$|\d{{1,2}}:\d{{2}} ?(?:am|pm)?\b.{{0,40}}$)",
     re.I,
 )
