@@ -85,13 +85,24 @@ def _headline_score(text: str, words: int, distance: int) -> float | None:
 
 
 def _choose_headline(draft: Draft, candidates: list[int]) -> int | None:
-    best, best_score = None, 0.0
+    """The best-scoring title-like line; when a shorter title stands right above
+    it, that one is the headline and the chosen line its standfirst."""
+    scores = {}
     for distance, i in enumerate(reversed(candidates)):
         para = draft.paras[i]
         score = _headline_score(para.text, para.words, distance)
-        if score is not None and score > best_score:
-            best, best_score = i, score
-    return best
+        if score is not None and score > 0:
+            scores[i] = score
+    if not scores:
+        return None
+    best = max(scores, key=lambda i: scores[i])
+    k = candidates.index(best)
+    while k > 0 and candidates[k - 1] in scores:
+        above = draft.paras[candidates[k - 1]]
+        if above.words < 5 or above.words >= draft.paras[candidates[k]].words:
+            break
+        k -= 1
+    return candidates[k]
 
 
 def _is_standfirst(para: Para) -> bool:
