@@ -19,6 +19,7 @@ from .patterns import BYLINE, CAPTION_CREDIT, CAPTION_TRAILING_CREDIT, DATE_LINE
 NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the run
 CUT_COST = 1  # a line a detector already cut, times its place in the run
 
+POSITION_DISCOUNT = 0.5  # pages put the story before sidebars: later prose weighs less
 RUN_CAP = 6  # the per-line penalty stops growing here
 HEADLINE_LOOKBACK = 12  # live lines above the body searched for the headline
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
@@ -55,11 +56,12 @@ def locate_article(draft: Draft) -> None:
 
 def _densest_stretch(draft: Draft) -> tuple[int, int] | None:
     """Maximum-sum run of paragraph weights (Kadane); None when nothing scores."""
-    best, best_span = 0, None
-    total, run_start, gap_run = 0, 0, 0
+    best, best_span = 0.0, None
+    total, run_start, gap_run = 0.0, 0, 0
+    n = len(draft.paras)
     for i, para in enumerate(draft.paras):
         if para.prose and para.cut is None:
-            weight, gap_run = para.words, 0
+            weight, gap_run = para.words * (1 - POSITION_DISCOUNT * i / n), 0
         else:
             gap_run += 1
             weight = -min(gap_run, RUN_CAP) * (CUT_COST if para.cut is not None else NON_PROSE_COST)

@@ -12,6 +12,7 @@ WORD = re.compile(r"\w+")
 LONG_LINE_WORDS = 35  # a line this long is running text even without a full stop
 _CLOSERS = "\"'”’»)]*"
 _TERMINAL = ".!?:;…"
+_TRAILING_URL = re.compile(r"\s+(?:https?://|pic\.twitter\.com/|t\.co/)\S+$")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
 # "Kyiv:", "LONDON (Reuters) -", "Hong Kong, May 12 —": a dateline opening a paragraph.
 DATELINE = re.compile(
@@ -27,8 +28,9 @@ def word_count(text: str) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when the line ends in terminal punctuation (closing quotes allowed)."""
-    stripped = text.rstrip(_CLOSERS)
+    """True when the line ends in terminal punctuation (closing quotes allowed;
+    a trailing link, as embedded posts end, is looked past)."""
+    stripped = _TRAILING_URL.sub("", text).rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
