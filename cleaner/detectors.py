@@ -28,7 +28,8 @@ from .patterns import (
     line_key,
 )
 
-_NUMBER_WIDGET = re.compile(r"^[\d.,]{1,5}[km]?$", re.I)  # share counts, font sizes: "20"
+# Share counts, font sizes, slide counters: "20", "1.2k", "4 / 5", "12 of 12".
+_NUMBER_WIDGET = re.compile(r"^(?:[\d.,]{1,5}[km]?|\d{1,3} ?(?:/|of) ?\d{1,3})$", re.I)
 ARTICLE_START_RUN = 3  # prose lines in a row that start a story
 ARTICLE_HEAD_LINES = 12  # lines above a story start left for the headline and byline
 _MORE_FROM = re.compile(r"^(?:more|latest|also|best) (?:from|in|on|by|of) \S", re.I)
@@ -43,7 +44,7 @@ def boilerplate_lines(draft: Draft) -> None:
         if category:
             draft.cut(i, f"generic.{category}.exact", category)
             continue
-        if para.words <= 2 and _NUMBER_WIDGET.match(para.text):
+        if para.words <= 3 and _NUMBER_WIDGET.match(para.text):
             draft.cut(i, "generic.widget.number", "widget")
             continue
         quoted = bool(QUOTED_SPEECH.search(para.text))

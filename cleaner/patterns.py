@@ -332,7 +332,7 @@ CAPTION_CREDIT: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"(?:^|[\s|.])(?:photos?|images?|pictures?|pic|photograph|illustration|graphic|"
         r"file photo|photo credit|image credit|credit|courtesy|source)s?\s*(?:credit)?\s*"
-        r"[:|]\s*\S[^.!?]{0,80}$",
+        r"[:|]\s*\S(?:[^.!?]|\.(?=\S)){0,80}$",
         re.I,
     ),
     re.compile(
