@@ -15,21 +15,25 @@ from .lines import is_teaser_excerpt
 from .patterns import (
     AUTHOR_BIO,
     AUTHOR_BIO_TAIL,
-    CAPTION_CREDIT,
     CAPTION_SHORT_CREDIT,
     CAPTION_SHORT_WORDS,
     DONATION_CUE,
     DONATION_START,
+    EXACT_LINE_MAX,
     EXACT_LINES,
-    LINE_PATTERNS,
+    GENERIC_LINES,
     QUOTED_SPEECH,
     TEASER_HEADER,
     TEASER_HEADER_WORDS,
     line_key,
+    photo_credit,
 )
 
 # Share counts, font sizes, slide counters: "20", "1.2k", "4 / 5", "12 of 12".
 _NUMBER_WIDGET = re.compile(r"^(?:[\d.,]{1,5}[km]?|\d{1,3} ?(?:/|of) ?\d{1,3})$", re.I)
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_MIXED_SCRIPT_WORD = re.compile(
+    "\\b(?=\\w*[a-zA-Z])(?=\\w*[\u0400-\u04ff])\\w+\\b")
 ARTICLE_START_RUN = 3  # prose lines in a row that start a story
 ARTICLE_HEAD_LINES = 12  # lines above a story start left for the headline and byline
 _MORE_FROM = re.compile(r"^(?:more|latest|also|best) (?:from|in|on|by|of) \S", re.I)
@@ -39,21 +43,34 @@ def boilerplate_lines(draft: Draft) -> None:
     """Whole-line vocabulary and the generic line patterns (widgets, prompts, ads...)."""
     for i in draft.live():
         para = draft.paras[i]
-        key = line_key(para.text)
-        category = EXACT_LINES.get(key)
+        category = EXACT_LINES.get(line_key(para.text)) if len(para.text) <= EXACT_LINE_MAX \
+            else None
         if category:
             draft.cut(i, f"generic.{category}.exact", category)
             continue
         if para.words <= 3 and _NUMBER_WIDGET.match(para.text):
             draft.cut(i, "generic.widget.number", "widget")
             continue
-        quoted = bool(QUOTED_SPEECH.search(para.text))
-        for pattern in LINE_PATTERNS:
-            if para.words > pattern.max_words or (quoted and not pattern.quoted):
-                continue
-            if pattern.regex.search(para.text):
-                draft.cut(i, pattern.id, pattern.category)
-                break
+        quoted = _has_quote_mark(para.text) and bool(QUOTED_SPEECH.search(para.text))
+        pattern = GENERIC_LINES.first_match(para.text, para.words, quoted, para.folded,
+                                            para.tokens)
+        if pattern is not None:
+            draft.cut(i, pattern.id, pattern.category)
+
+
+def _has_quote_mark(text: str) -> bool:
+    return '"' in text or "“" in text or "«" in text
+
+
+def lookalike_text(draft: Draft) -> None:
+    """Words spelled with Cyrillic look-alikes among Latin letters ('Аdvеrtіѕе'):
+    ad copy disguised to dodge filters; story text never mixes scripts in a word."""
+    for i in draft.live():
+        text = draft.paras[i].text
+        if text.isascii() or not _CYRILLIC.search(text):
+            continue
+        if len(_MIXED_SCRIPT_WORD.findall(text)) >= 3:
+            draft.cut(i, "generic.advertisement.lookalike", "advertisement")
 
 
 def donation_appeals(draft: Draft, window: int = 30) -> None:
@@ -127,11 +144,11 @@ def photo_captions(draft: Draft) -> None:
     """Lines closed by a photo credit ('(Photo by X / AFP)', 'Photo: Reuters', '. (AP)')."""
     for i in draft.live():
         para = draft.paras[i]
-        if para.words > 90:
-            continue
-        if any(r.search(para.text) for r in CAPTION_CREDIT) or (
-                para.words <= CAPTION_SHORT_WORDS and CAPTION_SHORT_CREDIT.search(para.text)):
-            draft.cut(i, "generic.caption.credit", "caption")
+        credit = photo_credit(para)
+        if credit is not None:
+            draft.cut(i, credit.id, "caption")
+        elif para.words <= CAPTION_SHORT_WORDS and CAPTION_SHORT_CREDIT.search(para.text):
+            draft.cut(i, "generic.caption.short-credit", "caption")
 
 
 def repeated_paragraphs(draft: Draft) -> None:
@@ -190,6 +207,7 @@ def trailing_outlet_name(draft: Draft) -> None:
 Detector = Callable[[Draft], None]
 DETECTORS: tuple[Detector, ...] = (
     boilerplate_lines,
+    lookalike_text,
     donation_appeals,
     teaser_blocks,
     photo_captions,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lines import is_prose, word_count
+from .lines import is_prose, line_tokens
 from .record import Removal
 
 
@@ -21,12 +21,15 @@ class Para:
     gap: int = 0  # blank lines before it in the input
     words: int = 0
     prose: bool = False
+    folded: str = ""  # casefolded text and its tokens, for pattern pre-checks
+    tokens: frozenset[str] = frozenset()
     cut: Removal | None = None
 
     @classmethod
     def of(cls, text: str, gap: int = 0) -> Para:
-        words = word_count(text)
-        return cls(text, gap, words, is_prose(text, words))
+        folded = text.casefold()
+        words, tokens = line_tokens(folded)
+        return cls(text, gap, words, is_prose(text, words), folded, tokens)
 
 
 def paragraphs(text: str) -> list[Para]:

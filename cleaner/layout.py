@@ -14,7 +14,7 @@ import re
 
 from .draft import Draft, Para
 from .lines import has_lowercase_word, has_sentence_break, is_title_like, lowercase_share
-from .patterns import BYLINE, CAPTION_CREDIT, CAPTION_TRAILING_CREDIT, DATE_LINE
+from .patterns import BYLINE, CAPTION_TRAILING_CREDIT, DATE_LINE, photo_credit
 
 NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the run
 CUT_COST = 1  # a line a detector already cut, times its place in the run
@@ -74,12 +74,13 @@ def _densest_stretch(draft: Draft) -> tuple[int, int] | None:
     return best_span
 
 
-def _headline_score(text: str, words: int, distance: int) -> float | None:
+def _headline_score(para: Para, distance: int) -> float | None:
+    text, words = para.text, para.words
     if not is_title_like(text, words) or words < 3:
         return None
     if BYLINE.match(text) or DATE_LINE.match(text) or has_sentence_break(text):
         return None
-    if any(r.search(text) for r in CAPTION_CREDIT):
+    if photo_credit(para):
         return None
     # Headlines run 6-18 words; a longer title-like line is usually the standfirst.
     length = min(words, 12) - max(0, words - 18)
@@ -92,7 +93,7 @@ def _choose_headline(draft: Draft, candidates: list[int]) -> int | None:
     scores = {}
     for distance, i in enumerate(reversed(candidates)):
         para = draft.paras[i]
-        score = _headline_score(para.text, para.words, distance)
+        score = _headline_score(para, distance)
         if score is not None and score > 0:
             scores[i] = score
     if not scores:
@@ -135,7 +136,7 @@ def _cut_head_line(draft: Draft, i: int, near: bool) -> None:
     elif DATE_LINE.match(text):
         draft.cut(i, "generic.byline.date", "byline")
     elif near and (CAPTION_TRAILING_CREDIT.match(text) or
-                   any(r.search(text) for r in CAPTION_CREDIT)):
+                   photo_credit(draft.paras[i])):
         draft.cut(i, "generic.caption.head", "caption")
     elif near and _NAME.match(text) and not draft.authors:
         draft.authors.append(text)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 WORD = re.compile(r"\w+")
+KEY_SYMBOLS = "()$£€©/>›»|"  # the non-word characters a pattern key may name
 LONG_LINE_WORDS = 35  # a line this long is running text even without a full stop
 _CLOSERS = "\"'”’»)]*"
 _TERMINAL = ".!?:;…"
 _TRAILING_URL = re.compile(r"\s+(?:https?://|pic\.twitter\.com/|t\.co/)\S+$")
-_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
 # "Kyiv:", "LONDON (Reuters) -", "Hong Kong, May 12 —": a dateline opening a paragraph.
 DATELINE = re.compile(
     r"^[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3}"
@@ -27,16 +27,25 @@ def word_count(text: str) -> int:
     return len(WORD.findall(text))
 
 
+def line_tokens(folded: str) -> tuple[int, frozenset[str]]:
+    """Word count and token set of a casefolded line: its words plus any of
+    KEY_SYMBOLS it contains (pattern pre-checks look tokens up)."""
+    words = WORD.findall(folded)
+    return len(words), frozenset(words).union(c for c in KEY_SYMBOLS if c in folded)
+
+
 def ends_sentence(text: str) -> bool:
     """True when the line ends in terminal punctuation (closing quotes allowed;
     a trailing link, as embedded posts end, is looked past)."""
-    stripped = _TRAILING_URL.sub("", text).rstrip(_CLOSERS)
+    if "/" in text[-80:]:
+        text = _TRAILING_URL.sub("", text)
+    stripped = text.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
 def is_teaser_excerpt(text: str) -> bool:
     """A cut-off excerpt ending in an ellipsis, as teaser lists show them."""
-    return bool(_ELLIPSIS.search(text))
+    return text.rstrip(_CLOSERS).endswith(("...", "…"))
 
 
 def is_prose(text: str, words: int | None = None) -> bool:

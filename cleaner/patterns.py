@@ -10,16 +10,20 @@ a subscription stays.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
-_PUNCT_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
-_SPACE = re.compile(r"\s+")
+from .draft import Para
+from .lines import KEY_SYMBOLS, line_tokens
+
+_EDGE_CHARS = string.punctuation + " \t“”‘’«»–—…•·►▶→✕×|"
+EXACT_LINE_MAX = 60  # longer lines never match a whole-line vocabulary entry
 QUOTED_SPEECH = re.compile(r"[\"“«][^\"”»]{20,}")  # a quoted span long enough to be speech
 
 
 def line_key(text: str) -> str:
     """A line reduced for whole-line vocabulary lookups: 'Share:' -> 'share'."""
-    return _SPACE.sub(" ", _PUNCT_EDGES.sub("", text.casefold()))
+    return " ".join(text.casefold().strip(_EDGE_CHARS).split())
 
 
 def _words(category: str, *lines: str) -> dict[str, str]:
@@ -95,6 +99,9 @@ EXACT_LINES: dict[str, str] = {
 class LinePattern:
     """A named boilerplate pattern searched in a line.
 
+    keys / starts are the pattern's pre-check: a key is a word or symbol (or
+    several, space-separated, that must all occur) of the casefolded line,
+    a start a prefix of it; every line the regex can match must pass them.
     max_words keeps a pattern off long story paragraphs; quoted=False (the
     default) means a line holding quoted speech is never matched, since a
     quote is story, not a prompt (a short quoted button label does not count).
@@ -105,81 +112,150 @@ class LinePattern:
     regex: re.Pattern[str]
     max_words: int = 40
     quoted: bool = False
+    keys: tuple[str, ...] = ()
+    starts: tuple[str, ...] = ()
 
 
-def _p(id_: str, category: str, pattern: str, max_words: int = 40,
-       quoted: bool = False) -> LinePattern:
-    return LinePattern(f"generic.{id_}", category, re.compile(pattern, re.I), max_words, quoted)
+class PatternSet:
+    """Patterns tried in order on a line; the first that matches wins.
+
+    The line is cut into word tokens once; only patterns whose key (a word,
+    or several words that must all occur) or start prefix is present run
+    their regex, so the cost per line hardly grows with the pattern count.
+    """
+
+    def __init__(self, patterns: tuple[LinePattern, ...]) -> None:
+        self.patterns = patterns
+        self._by_token: dict[str, list[tuple[frozenset[str], int]]] = {}
+        for n, pattern in enumerate(patterns):
+            for key in pattern.keys:
+                words = frozenset(key.split())
+                odd = [w for w in words if not w.isalnum() and w not in KEY_SYMBOLS]
+                if odd:
+                    raise ValueError(f"{pattern.id}: key {key!r} has {odd}: not a word or one "
+                                     f"of {KEY_SYMBOLS}")
+                self._by_token.setdefault(min(words), []).append((words, n))
+        self._starts = tuple({s for p in patterns for s in p.starts})
+        self._always = [n for n, p in enumerate(patterns) if not p.keys and not p.starts]
+
+    def first_match(self, text: str, words: int, quoted: bool = False,
+                    folded: str | None = None,
+                    tokens: frozenset[str] | None = None) -> LinePattern | None:
+        """The first pattern matching the line; folded / tokens may be passed
+        precomputed (see lines.line_tokens) when the caller already has them."""
+        folded = text.casefold() if folded is None else folded
+        tokens = line_tokens(folded)[1] if tokens is None else tokens
+        candidates = set(self._always)
+        for token in tokens.intersection(self._by_token):
+            candidates.update(n for key, n in self._by_token[token] if key <= tokens)
+        if folded.startswith(self._starts):
+            candidates.update(n for n, p in enumerate(self.patterns)
+                              if p.starts and folded.startswith(p.starts))
+        for n in sorted(candidates):
+            pattern = self.patterns[n]
+            if words <= pattern.max_words and (pattern.quoted or not quoted) and \
+                    pattern.regex.search(text):
+                return pattern
+        return None
+
+
+def _p(id_: str, category: str, pattern: str, max_words: int = 40, quoted: bool = False,
+       keys: tuple[str, ...] = (), starts: tuple[str, ...] = ()) -> LinePattern:
+    return LinePattern(f"generic.{id_}", category, re.compile(pattern, re.I), max_words, quoted,
+                       keys, starts)
 
 
 LINE_PATTERNS: tuple[LinePattern, ...] = (
     # --- newsletter_prompt: imperative sign-ups, "your inbox", the legal fine print.
     _p("newsletter.signup", "newsletter_prompt",
-       r"^(?:sign up|subscribe|register|join|get|receive)\b.{0,80}\bnewsletters?\b", 30),
+       r"^(?:sign up|subscribe|register|join|get|receive)\b.{0,80}\bnewsletters?\b", 30,
+       keys=("newsletter", "newsletters")),
     _p("newsletter.ours", "newsletter_prompt",
        r"^(?:our|the|this) (?:free )?(?:\w+ ){0,3}newsletters? (?:contains|brings|is|will|delivers|"
-       r"features|gives|offers|sends)\b", 60),
+       r"features|gives|offers|sends)\b", 60,
+       keys=("newsletter", "newsletters")),
     _p("newsletter.inbox", "newsletter_prompt",
        r"\b(?:in|to|into|straight to|directly to) your inbox\b|"
-       r"\bdelivered (?:straight |directly )?to your (?:e-?mail|inbox|phone)\b", 35),
+       r"\bdelivered (?:straight |directly )?to your (?:e-?mail|inbox|phone)\b", 35,
+       keys=("inbox", "delivered")),
     _p("newsletter.ours-anywhere", "newsletter_prompt",
        r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)|register(?:ing)?) (?:for|to) (?:our|the) "
        r"(?:\w+ ){0,4}(?:newsletters?|e-?mails?|alerts)\b|"
        r"^interested in (?:more |our )?newsletters\b|\bby providing your e-?mail\b|"
        r"^get (?:the )?(?:daily|weekly|latest|breaking|top) (?:\w+ ){0,3}"
-       r"(?:news|headlines|stories)\b.{0,40}$", 45),
+       r"(?:news|headlines|stories)\b.{0,40}$", 45,
+       keys=("newsletter", "newsletters", "email", "emails", "mail", "mails", "alerts", "news",
+             "headlines", "stories")),
     _p("newsletter.email", "newsletter_prompt",
-       r"^(?:enter |your |type your )?e-?mail(?: address)?(?: here)?$|\benter your e-?mail\b", 20),
+       r"^(?:enter |your |type your )?e-?mail(?: address)?(?: here)?$|\benter your e-?mail\b", 20,
+       keys=("mail", "email")),
     _p("newsletter.agree", "newsletter_prompt",
        r"^(?:subscribers|by (?:signing up|subscribing|clicking|registering|entering))\b.{0,120}"
-       r"\b(?:agree|consent|accept)\b", 60),
+       r"\b(?:agree|consent|accept)\b", 60,
+       keys=("agree", "consent", "accept")),
     _p("newsletter.unsubscribe", "newsletter_prompt",
-       r"\b(?:unsubscribe at any time|you can unsubscribe|opt out at any time)\b", 40),
+       r"\b(?:unsubscribe at any time|you can unsubscribe|opt out at any time)\b", 40,
+       keys=("unsubscribe", "opt")),
     _p("newsletter.thanks", "newsletter_prompt",
        r"^(?:thanks?(?: you)? for (?:signing up|subscribing)|you(?:'re| are) (?:now )?subscribed)",
-       20),
+       20,
+       keys=("signing", "subscribing", "subscribed")),
     _p("newsletter.more", "newsletter_prompt",
        r"^sign up (?:to|for) (?:get|receive)\b|\bby e-?mail\b.{0,80}\bsign up\b|"
        r"\bfree sign up$|\bi consent to receiv|^[\w'’ &-]{1,40} newsletters?$|"
-       r"\bnewsletters? (?:delivers|brings you|is your)\b", 40),
+       r"\bnewsletters? (?:delivers|brings you|is your)\b", 40,
+       keys=("sign", "consent", "newsletter", "newsletters")),
     _p("newsletter.headline", "newsletter_prompt",
        r"^(?:(?:free|daily|weekly|morning|evening|breaking news|our) )+(?:e-?mail |news )?"
-       r"newsletters?$", 8),
+       r"newsletters?$", 8,
+       keys=("newsletter", "newsletters")),
     # --- donation_appeal lines (whole appeals are cut as blocks by the detector).
     _p("donation.support-us", "donation_appeal",
        r"^(?:please )?(?:support|donate to|contribute to|help fund|fund|back|help sustain) "
        r"(?:us|our|independent|quality|local|the) ?(?:\w+ ){0,3}"
-       r"(?:journalism|reporting|work|newsroom|mission)\b", 30),
+       r"(?:journalism|reporting|work|newsroom|mission)\b", 30,
+       keys=("journalism", "reporting", "work", "newsroom", "mission")),
     _p("donation.make-gift", "donation_appeal",
-       r"\bmake (?:a|your) (?:\w+ )?(?:tax-deductible )?(?:donation|contribution|gift)\b", 35),
+       r"\bmake (?:a|your) (?:\w+ )?(?:tax-deductible )?(?:donation|contribution|gift)\b", 35,
+       keys=("donation", "contribution", "gift")),
     _p("donation.button", "donation_appeal",
        r"^(?:donate|contribute|give|support us|become a (?:member|supporter|patron))"
-       r"(?: now| today| monthly| once)?[.!]?$", 5),
+       r"(?: now| today| monthly| once)?[.!]?$", 5,
+       starts=("donate", "contribute", "give", "support us", "become a")),
     _p("donation.not-ready", "donation_appeal",
-       r"^not ready to (?:support|donate|give|contribute|subscribe)\b", 12),
+       r"^not ready to (?:support|donate|give|contribute|subscribe)\b", 12,
+       starts=("not ready",)),
     _p("donation.amount", "donation_appeal",
-       r"\b(?:from|for) (?:just|only|as little as) [$£€]\s?\d", 40),
+       r"\b(?:from|for) (?:just|only|as little as) [$£€]\s?\d", 40,
+       keys=("$", "£", "€")),
     _p("donation.invest", "donation_appeal",
        r"^(?:invest in|support|fund) (?:\w+ )?journalism\b|\byour source for "
-       r"(?:credible|trusted|independent|quality) (?:journalism|news)\b", 40),
+       r"(?:credible|trusted|independent|quality) (?:journalism|news)\b", 40,
+       keys=("journalism", "news")),
     _p("donation.become", "donation_appeal",
-       r"^(?:become|join as) a (?:member|supporter|patron|friend)\b", 25),
+       r"^(?:become|join as) a (?:member|supporter|patron|friend)\b", 25,
+       starts=("become", "join as")),
     # --- paywall
     _p("paywall.continue", "paywall",
        r"^(?:subscribe|sign in|log in|login|register|sign up)(?: now)? (?:to|for) "
-       r"(?:continue|read|keep reading|unlock|access|get (?:full|unlimited))", 30),
+       r"(?:continue|read|keep reading|unlock|access|get (?:full|unlimited))", 30,
+       starts=("subscribe", "sign", "log", "register")),
     _p("paywall.members", "paywall",
        r"\b(?:this|the) (?:article|story|content|piece) is (?:only )?(?:available |reserved )?"
-       r"(?:for|to) (?:our )?(?:paying )?(?:subscribers|members|premium)", 40),
+       r"(?:for|to) (?:our )?(?:paying )?(?:subscribers|members|premium)", 40,
+       keys=("subscribers", "members", "premium")),
     _p("paywall.already", "paywall",
-       r"\balready (?:a )?(?:subscriber|member|registered|have an account)\b", 25),
+       r"\balready (?:a )?(?:subscriber|member|registered|have an account)\b", 25,
+       keys=("already",)),
     _p("paywall.limit", "paywall",
        r"\byou(?:'ve| have) (?:reached|read|used) (?:your|the|all)\b.{0,40}\b(?:limit|free "
-       r"articles?|articles? this month)\b|\bfree articles? (?:left|remaining)\b", 40),
+       r"articles?|articles? this month)\b|\bfree articles? (?:left|remaining)\b", 40,
+       keys=("limit", "article", "articles")),
     _p("paywall.unlock", "paywall",
        r"\b(?:unlock|get) (?:this|unlimited|full|digital) (?:article|access|story|subscription)\b|"
        r"\bstart your (?:free )?(?:trial|subscription)\b|^(?:subscribe|subscription) "
-       r"(?:now|today|from)\b", 30),
+       r"(?:now|today|from)\b", 30,
+       keys=("article", "access", "story", "subscription", "trial", "subscribe")),
     _p("paywall.account", "paywall",
        r"\b(?:sign in|log in|register) to (?:unlock|continue|read|keep reading)\b|"
        r"\bunlock (?:more|unlimited) articles\b|^create an account\b|"
@@ -187,52 +263,68 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"\bregister to unlock\b|\b(?:enjoy|get) additional articles\b|"
        r"\b(?:for|at) (?:only|just) \S{0,4}\d+(?:[.,]\d+)? (?:a|per|/) ?"
        r"(?:month|week|year|mo)\b|\bsubscribers? get (?:all|full|unlimited) access\b|"
-       r"\b(?:e-?paper|digital replica)\b.{0,80}$", 35),
+       r"\b(?:e-?paper|digital replica)\b.{0,80}$", 35,
+       keys=("sign", "log", "register", "unlock", "create", "unlimited", "activate",
+             "additional", "only", "just", "subscriber", "subscribers", "epaper", "paper",
+             "replica")),
     _p("paywall.full-story", "paywall",
        r"\bto (?:view|read|see|access|continue reading) the (?:full|rest of the|entire) "
-       r"(?:story|article)\b|^first-time subscribers\b", 50),
+       r"(?:story|article)\b|^first-time subscribers\b", 50,
+       keys=("story", "article", "subscribers")),
     _p("paywall.exclusive", "paywall",
        r"^(?:subscriber|premium|members?|plus)(?:[- ]only| exclusive)\b|"
-       r"\bexclusive (?:to|for) (?:subscribers|members)\b", 15),
+       r"\bexclusive (?:to|for) (?:subscribers|members)\b", 15,
+       keys=("only", "exclusive")),
     # --- cookie_notice
     _p("cookie.use", "cookie_notice",
        r"\b(?:we|this (?:site|website)|our (?:site|website|partners)|(?:site|website) )"
-       r"(?:and our partners )?(?:use|uses|store|place)s? cookies\b", 250),
+       r"(?:and our partners )?(?:use|uses|store|place)s? cookies\b", 250,
+       keys=("cookies",)),
     _p("cookie.these", "cookie_notice",
        r"^(?:these|this|the|our|strictly necessary|performance|functional|targeting) cookies? "
        r"(?:are|is|allow|enable|may|help|collect|do|will)\b|"
        r"\bright to opt[- ]out of the sale\b|\bsale of (?:your )?personal (?:data|information)\b",
-       200),
+       200,
+       keys=("cookie", "cookies", "opt", "personal")),
     _p("cookie.settings", "cookie_notice",
        r"\bcookies? (?:policy|settings|preferences|notice|consent|banner)\b|"
        r"\b(?:accept|allow|reject|decline|manage|refuse) (?:all |optional |non-essential |"
-       r"necessary )?cookies\b", 40),
+       r"necessary )?cookies\b", 40,
+       keys=("cookie", "cookies")),
     _p("cookie.continue", "cookie_notice",
        r"\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:site|website)\b|"
        r"\bwe value your privacy\b|\b(?:manage|update) (?:your )?(?:consent|privacy) "
-       r"(?:preferences|settings|choices)\b", 60),
+       r"(?:preferences|settings|choices)\b", 60,
+       keys=("continuing", "using", "privacy", "consent")),
     # --- app_prompt
     _p("app.platforms", "app_prompt",
        r"\bapps? for (?:ios|android|iphone|ipad)\b|\b(?:ios|android|iphone) (?:and|&|or) "
-       r"(?:ios|android|iphone)(?: devices)? apps?\b|\bstraight to your phone\b", 30),
+       r"(?:ios|android|iphone)(?: devices)? apps?\b|\bstraight to your phone\b", 30,
+       keys=("ios", "android", "iphone", "ipad", "phone")),
     _p("app.download", "app_prompt",
        r"\b(?:download|get|install|try) (?:the|our) (?:free |new )?(?:\w+ ){0,3}app\b|"
        r"\bon (?:your|our|the) (?:mobile |smartphone )?app\b|^download(?: now| today)?!?$|"
        r"\b(?:app store|google play|play store)\b|^open in (?:the )?app\b|"
-       r"\bread (?:it |this )?in (?:the|our) app\b", 30),
+       r"\bread (?:it |this )?in (?:the|our) app\b", 30,
+       keys=("app", "play", "download")),
     # --- social_prompt
     _p("social.follow", "social_prompt",
        r"^(?:please |and )?(?:follow|find|like|join|connect with) (?:us|@\w+|[A-Z][\w&'’ ]{1,40}) "
        r"on (?:twitter|x|facebook|instagram|tiktok|linkedin|youtube|threads|bluesky|"
-       r"google news|whatsapp|telegram|social media|flipboard|reddit|snapchat)\b", 30),
+       r"google news|whatsapp|telegram|social media|flipboard|reddit|snapchat)\b", 30,
+       keys=("twitter", "x", "facebook", "instagram", "tiktok", "linkedin", "youtube",
+             "threads", "bluesky", "google", "whatsapp", "telegram", "social", "flipboard",
+             "reddit", "snapchat")),
     _p("social.google", "social_prompt",
        r"\b(?:add|follow|make) [\w .&'’]{1,40} (?:to your google news|as a preferred source)\b|"
-       r"\bpreferred source on google\b|^share or comment on this\b", 40),
+       r"\bpreferred source on google\b|^share or comment on this\b", 40,
+       keys=("google", "share")),
     _p("social.channel", "social_prompt",
        r"\b(?:join|subscribe to|follow) (?:our|the) (?:\w+ )?(?:whatsapp|telegram|youtube|"
        r"google news|broadcast) (?:channel|group|community|page)\b|"
        r"^(?:click|tap) (?:here )?to (?:follow|join|subscribe)\b|"
-       r"^(?:share this|share on|share via|share your (?:thoughts|comments))\b", 30),
+       r"^(?:share this|share on|share via|share your (?:thoughts|comments))\b", 30,
+       keys=("channel", "group", "community", "page", "click", "tap", "share")),
     # --- advertisement
     _p("disclaimer.affiliate", "disclaimer",
        r"\baffiliate (?:commission|links?|partnerships?)\b|\bwe may (?:earn|receive|get) "
@@ -240,17 +332,20 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"disclos|\breferences to products from\b|^disclaimer\b|\badvertising disclaimer\b|"
        r"\bis not responsible for (?:the )?(?:opinions|content|views|statements)\b|"
        r"\bnot (?:provided|commissioned|reviewed|approved|endorsed) by (?:the|any) "
-       r"(?:bank|advertiser|card issuer)", 80, True),
-    # Text spelled with look-alike Cyrillic letters ("Аdvеrtіѕе") dodges ad filters.
-    _p("ad.homoglyph", "advertisement",
-       r"(?:\b(?=\w*[a-z])(?=\w*[\u0430-\u044f\u0456\u0458\u0455])\w+\b.*){3}", 200, True),
+       r"(?:bank|advertiser|card issuer)", 80, True,
+       keys=("affiliate", "commission", "compensation", "share", "advertising", "advertiser",
+             "products", "disclaimer", "responsible", "provided", "commissioned", "reviewed",
+             "approved", "endorsed")),
     _p("ad.failed", "advertisement",
        r"^(?:this )?advertisement has not loaded\b|\bvideo has failed to load\b|"
-       r"^try refreshing your browser\b|^advertisement \d{1,2}$|^ad \d{1,2} of \d{1,2}$", 15),
+       r"^try refreshing your browser\b|^advertisement \d{1,2}$|^ad \d{1,2} of \d{1,2}$", 15,
+       keys=("advertisement", "failed", "refreshing", "ad")),
     _p("ad.label", "advertisement",
        r"^(?:advertisement|advertising|sponsored|ad)\s*(?:[-:|–—]|\(.*\)|content|feature)"
        r".{0,40}$|^(?:story|article|content|text) continues (?:below|after)\b|"
-       r"^scroll (?:down )?to (?:continue|read)\b", 12),
+       r"^scroll (?:down )?to (?:continue|read)\b", 12,
+       starts=("advertisement", "advertising", "sponsored", "ad", "story", "article",
+               "content", "text", "scroll")),
     # --- inline_link: a label, a separator, then a linked headline.
     _p("inline.read-more", "inline_link",
        r"^(?:also read|read more|read also|more to read|see also|related(?: articles?| stories?|"
@@ -258,45 +353,64 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"must read|don't miss|do not miss|also see|further reading|more|watch|listen|"
        r"click here|more on this(?: story)?|also on [\w ]{1,25}|read|trending|"
        r"opinion|editor'?s pick|explainer|latest|top stories|in case you missed it|"
-       r"suggested|you may also like|recommended for you)\s*[|:»›>–—]\s*\S", 45, True),
+       r"suggested|you may also like|recommended for you)\s*[|:»›>–—]\s*\S", 45, True,
+       starts=("also", "read", "more", "see also", "related", "recommended", "must read",
+               "don't miss", "do not miss", "further", "watch", "listen", "click", "trending",
+               "opinion", "editor", "explainer", "latest", "top stories", "in case",
+               "suggested", "you may")),
     _p("inline.label-dash", "inline_link",
        r"^(?:also read|read more|read also|see also|related|must read|don't miss|watch|"
-       r"click here to read)\s+-\s+\S", 45, True),
+       r"click here to read)\s+-\s+\S", 45, True,
+       starts=("also read", "read more", "read also", "see also", "related", "must read",
+               "don't miss", "watch", "click here")),
     _p("inline.click-here", "inline_link",
        r"^(?:click|tap) here\b|^(?:read|see|watch) (?:more|the full (?:story|article|"
        r"interview|report)|all)\b.{0,40}(?:here|below|…|\.\.\.)?$|"
        r"^(?:read|see) (?:our|more) (?:full )?(?:coverage|stories|reporting) (?:of|on|about)\b",
-       15),
+       15,
+       starts=("click", "tap", "read", "see", "watch")),
     # --- banner: a site-wide call in the page header.
     _p("banner.support", "banner",
-       r"^(?:support|donate to|subscribe to|help|back|join) [^.?!]{2,60}!$", 10),
+       r"^(?:support|donate to|subscribe to|help|back|join) [^.?!]{2,60}!$", 10,
+       starts=("support", "donate", "subscribe", "help", "back", "join")),
     _p("banner.breaking", "banner",
        r"^(?:breaking(?: news)?|live(?: updates)?|developing(?: story)?|just in|exclusive)[:!]?$",
-       3),
+       3,
+       starts=("breaking", "live", "developing", "just in", "exclusive")),
     # --- navigation: copyright lines, breadcrumbs.
     _p("comments.more", "comments",
        r"^(?:write|post|leave|add) a (?:comment|reply)\b|\bnotify me (?:of|when) "
        r"(?:new|follow-up) (?:comments|posts)\b|\buses akismet\b|\bwe welcome reader comments\b|"
        r"\bcomments (?:are|should be|must be) civil\b|\bletter to the editor\b|"
-       r"\bwe want to hear what you think\b|\byour comment data is processed\b", 40),
+       r"\bwe want to hear what you think\b|\byour comment data is processed\b", 40,
+       keys=("comment", "reply", "comments", "posts", "akismet", "editor", "think")),
     _p("comments.prompt", "comments",
        r"^(?:you must be logged in|log in|sign in|register) to (?:join|comment|post|leave|read "
        r"more comments)|\bjoin the (?:discussion|conversation|debate)\b|"
        r"\b(?:keep|please keep) (?:comments|the discussion) (?:relevant|respectful|civil)\b|"
        r"\bcomments? (?:may take|are moderated|policy|section)\b|"
        r"^(?:view|show|read|see|load) (?:all )?(?:\d+ )?comments\b|^\d+ comments?$|"
-       r"\bcommunity (?:guidelines|standards)\b.{0,60}$", 80),
+       r"\bcommunity (?:guidelines|standards)\b.{0,60}$", 80,
+       keys=("logged", "log", "sign", "register", "discussion", "conversation", "debate",
+             "comment", "comments", "community")),
     _p("widget.bookmark", "widget",
        r"^(?:story|article) saved$|\bfind this (?:story|article) in (?:my|your) "
        r"(?:bookmarks|saved)\b|^open this photo in gallery\b|^(?:author|authors) of the "
        r"article:?$|^click to expand\b|^(?:listen to|hear) (?:this|the) (?:article|story)\b",
-       25),
+       25,
+       keys=("saved", "bookmarks", "gallery", "author", "authors", "expand", "listen", "hear")),
     _p("navigation.copyright", "navigation",
-       r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|^©", 40, True),
-    _p("navigation.new-tab", "navigation", r", opens? (?:in )?(?:a )?new (?:tab|window)$", 12),
+       r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|^©", 40, True,
+       keys=("©", "copyright", "reserved", "( c )")),
+    _p("navigation.new-tab", "navigation", r", opens? (?:in )?(?:a )?new (?:tab|window)$", 12,
+       keys=("tab", "window")),
     _p("navigation.breadcrumb", "navigation",
-       r"^[\w&'’ .-]{1,30}(?: ?[>›»/|] ?[\w&'’ .-]{1,40}){2,8}$", 20),
+       r"^[\w&'’ .-]{1,30}(?: ?[>›»/|] ?[\w&'’ .-]{1,40}){2,8}$", 20,
+       keys=(">", "›", "»", "/", "|")),
 )
+
+GENERIC_LINES = PatternSet(LINE_PATTERNS)
+
 
 # "Recent News", "Most read", "More from Reuters": a header that opens a teaser list.
 TEASER_HEADER = re.compile(
@@ -322,37 +436,48 @@ TEASER_HEADER_WORDS = frozenset(
 )
 
 # Captions and credits: a photo credit closes the line.
-CAPTION_CREDIT: tuple[re.Pattern[str], ...] = (
-    re.compile(
-        r"\((?:[^()]*\b(?:photos?|images?|pictures?|pic|credit|file|handout|courtesy|"
-        r"illustration|screenshot|screengrab)\b[^()]*|[^()]{2,80} / [^()]{2,80}|"
-        r"[^()]*\bvia [A-Z][^()]*)\)[.]?$",
-        re.I,
-    ),
-    re.compile(
-        r"(?:^|[\s|.])(?:photos?|images?|pictures?|pic|photograph|illustration|graphic|"
-        r"file photo|photo credit|image credit|credit|courtesy|source)s?\s*(?:credit)?\s*"
-        r"[:|]\s*\S(?:[^.!?]|\.(?=\S)){0,80}$",
-        re.I,
-    ),
-    re.compile(
-        r"(?:getty images|shutterstock|\bafp|ap photo|\breuters|\bepa(?:-efe)?|bloomberg|alamy|"
-        r"pa images|pa wire|pa media|anadolu(?: agency)?|xinhua|imago|sipa(?: usa)?|zuma|"
-        r"istock(?:photo)?|associated press|nurphoto|supplied|handout|file)(?: files?| photo)?"
-        r"(?:\s*(?:via|/|\|)\s*[\w .&-]{1,40})?\)?$",
-        re.I,
-    ),
-    re.compile(r"^(?:photograph|photo|image|picture|illustration|video)s? (?:by|courtesy of) "
-               r"[A-Z].{0,100}$", re.I),
+CAPTION_CREDIT: tuple[LinePattern, ...] = (
+    _p("caption.parenthetical", "caption",
+       r"\((?:[^()]*\b(?:photos?|images?|pictures?|pic|credit|file|handout|courtesy|"
+       r"illustration|screenshot|screengrab)\b[^()]*|[^()]{2,80} / [^()]{2,80}|"
+       r"[^()]*\bvia [A-Z][^()]*)\)[.]?$", 90, True,
+       keys=(")",)),
+    _p("caption.label", "caption",
+       r"(?:^|[\s|.])(?:photos?|images?|pictures?|pic|photograph|illustration|graphic|"
+       r"file photo|photo credit|image credit|credit|courtesy|source)s?\s*(?:credit)?\s*"
+       r"[:|]\s*\S(?:[^.!?]|\.(?=\S)){0,80}$", 90, True,
+       keys=("photo", "photos", "image", "images", "picture", "pictures", "pic", "photograph",
+             "illustration", "graphic", "credit", "courtesy", "source")),
+    _p("caption.agency", "caption",
+       r"(?:getty images|shutterstock|\bafp|ap photo|\breuters|\bepa(?:-efe)?|bloomberg|alamy|"
+       r"pa images|pa wire|pa media|anadolu(?: agency)?|xinhua|imago|sipa(?: usa)?|zuma|"
+       r"istock(?:photo)?|associated press|nurphoto|supplied|handout|file)(?: files?| photo)?"
+       r"(?:\s*(?:via|/|\|)\s*[\w .&-]{1,40})?\)?$", 90, True,
+       keys=("getty", "shutterstock", "afp", "ap", "reuters", "epa", "bloomberg", "alamy",
+             "pa", "anadolu", "xinhua", "imago", "sipa", "zuma", "istock", "istockphoto",
+             "associated", "nurphoto", "supplied", "handout", "file")),
+    _p("caption.photo-by", "caption",
+       r"^(?:photograph|photo|image|picture|illustration|video)s? (?:by|courtesy of) \S.{0,100}$",
+       90, True,
+       starts=("photo", "image", "picture", "illustration", "video")),
     # Wire-photo boilerplate inside the caption itself.
-    re.compile(
-        r"\b(?:mandatory credit|no resales|no archives|editorial use only|"
-        r"in this (?:handout |undated |file )?(?:picture|photo|photograph|image|still image|"
-        r"screengrab|screenshot|illustration)|(?:photo|picture|image) (?:taken|obtained|released|"
-        r"provided|supplied)|/via [A-Z])",
-        re.I,
-    ),
+    _p("caption.wire", "caption",
+       r"\b(?:mandatory credit|no resales|no archives|editorial use only|"
+       r"in this (?:handout |undated |file )?(?:picture|photo|photograph|image|still image|"
+       r"screengrab|screenshot|illustration)|(?:photo|picture|image) (?:taken|obtained|released|"
+       r"provided|supplied)|/via [A-Z])", 90, True,
+       keys=("mandatory", "resales", "archives", "editorial", "picture", "photo", "photograph",
+             "image", "illustration", "screengrab", "screenshot", "taken", "obtained",
+             "released", "provided", "supplied", "via")),
 )
+
+
+PHOTO_CREDITS = PatternSet(CAPTION_CREDIT)
+
+
+def photo_credit(para: Para) -> LinePattern | None:
+    """The credit pattern a caption line matches, if any."""
+    return PHOTO_CREDITS.first_match(para.text, para.words, False, para.folded, para.tokens)
 # A short caption sentence, then a credit: "... her. (AAP)", "... hour. AP". Longer
 # paragraphs ending in "(NM)" are story paragraphs signed with the reporter's initials.
 CAPTION_SHORT_CREDIT = re.compile(

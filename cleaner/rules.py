@@ -69,11 +69,25 @@ class SiteRule:
 
     def signature_hits(self, text: str) -> int:
         """How many distinct signatures occur in the text (0 when too few to count)."""
-        hits = sum(1 for sig in self.signatures if sig.search(text))
+        hits = sum(1 for sig in self.signatures if _signature_found(sig, text))
         return hits if hits >= self.min_signatures else 0
 
     def owns_host(self, host: str) -> bool:
         return any(host == d or host.endswith("." + d) for d in self.domains)
+
+
+_LEADING_ANCHOR = re.compile(r"^((?:\(\?[a-zA-Z]+\))?)\^")
+
+
+@lru_cache(maxsize=1024)
+def _unanchored(signature: re.Pattern[str]) -> re.Pattern[str]:
+    """The signature without its leading '^': it matches wherever the signature
+    does, and a pattern that opens with plain text is searched much faster."""
+    return re.compile(_LEADING_ANCHOR.sub(r"\1", signature.pattern), signature.flags)
+
+
+def _signature_found(signature: re.Pattern[str], text: str) -> bool:
+    return bool(_unanchored(signature).search(text)) and bool(signature.search(text))
 
 
 @dataclass(frozen=True, slots=True)

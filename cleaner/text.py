@@ -25,9 +25,9 @@ _BOMS = (
 )
 # Control bytes that never occur in text (tab, LF, FF, CR and ESC excluded).
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27)) + b"\x7f"
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[^\S\n]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Invisible characters are dropped, other non-printing ones become spaces.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def decode_bytes(data: bytes) -> str:
@@ -62,10 +62,14 @@ def _looks_binary(data: bytes, sample: int = 8192) -> bool:
 
 def normalise(text: str) -> str:
     """NFC, LF line ends, invisible characters dropped, spaces folded within lines."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub(" ", text)
-    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(map(_normalise_line, text.split("\n")))
+
+
+def _normalise_line(line: str) -> str:
+    if not line.isprintable():  # rare: only then pay for the substitutions
+        line = _CONTROL.sub(" ", _INVISIBLE.sub("", line))
+    return " ".join(line.split())
 
 
 def squash(text: str) -> str:
