@@ -4,7 +4,7 @@ The public API is what this module exports; everything else is internal.
 """
 
 from .errors import CleanerError, InputError, RuleError
-from .pipeline import clean_bytes, clean_file, clean_text
+from .pipeline import clean_bytes, clean_file, clean_html, clean_text
 from .record import Article, Removal
 from .rules import RuleSet, load_rules
 
@@ -17,6 +17,7 @@ __all__ = [
     "RuleSet",
     "clean_bytes",
     "clean_file",
+    "clean_html",
     "clean_text",
     "load_rules",
 ]

@@ -7,11 +7,13 @@ from .lines import DATELINE
 from .record import Article
 
 
-def assemble(draft: Draft, *, source: str | None, url: str | None,
-             outlet: str | None) -> Article:
-    """Headline, standfirst, body, captions and the audit trail from the draft."""
+def assemble(draft: Draft, *, source: str | None, url: str | None, outlet: str | None,
+             headline: str | None = None) -> Article:
+    """Headline, standfirst, body, captions and the audit trail from the draft
+    (headline: one known from elsewhere, e.g. a page's metadata)."""
     body = draft.live()
-    headline = draft.paras[draft.headline].text if draft.headline is not None else None
+    if headline is None and draft.headline is not None:
+        headline = draft.paras[draft.headline].text
     return Article(
         source=source,
         url=url,

@@ -1,20 +1,25 @@
-"""The text pipeline: decode -> detect outlet -> split -> site rules -> generic
-detectors -> layout -> assemble. Data flows one way; each stage is a module."""
+"""The pipelines. Text: decode -> detect outlet -> split -> site rules -> generic
+detectors -> layout -> assemble. HTML: decode -> metadata -> prune -> extract
+main text, then the same text stages. Data flows one way; each stage is a module."""
 
 from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
 
 from .assemble import assemble
 from .detectors import BODY_DETECTORS, DETECTORS
 from .draft import Draft, paragraphs
-from .errors import InputError
+from .extract import main_text
+from .htmlmeta import read_meta
+from .htmlprune import prune
 from .inputs import DEFAULT_MAX_BYTES, read_input, sniff_format
 from .layout import locate_article
-from .outlet import detect_site, readable_domain, split_header
+from .outlet import detect_site, host_of, readable_domain, split_header
 from .record import Article
-from .rules import RuleSet, load_rules
+from .rules import RuleSet, SiteRule, load_rules
 from .siterules import apply_site_rules
 from .split import split_articles
-from .text import decode_bytes, normalise
+from .text import declared_charset, decode_bytes, normalise, squash
 
 
 def clean_text(text: str, url: str | None = None, source: str | None = None,
@@ -26,13 +31,7 @@ def clean_text(text: str, url: str | None = None, source: str | None = None,
     site = detect_site(rules, text, url)
     articles = []
     for segment in split_articles(paragraphs(text)):
-        draft = Draft(segment)
-        apply_site_rules(draft, site)
-        for detect in DETECTORS:
-            detect(draft)
-        locate_article(draft)
-        for detect in BODY_DETECTORS:
-            detect(draft)
+        draft = _clean_draft(Draft(segment), site, page=True)
         outlet = site.outlet if site else (draft.trailer or readable_domain(url))
         article = assemble(draft, source=source, url=url, outlet=outlet)
         if article.body:
@@ -40,11 +39,57 @@ def clean_text(text: str, url: str | None = None, source: str | None = None,
     return articles
 
 
+def clean_html(html: str | bytes, url: str | None = None, source: str | None = None,
+               rules: RuleSet | None = None) -> list[Article]:
+    """Clean one HTML page into (at most) one Article."""
+    rules = load_rules() if rules is None else rules
+    if isinstance(html, bytes):
+        html = decode_bytes(html, declared_charset(html))
+    tree = LexborHTMLParser(html)
+    meta = read_meta(tree)
+    url = url or meta.url
+    host = host_of(url)
+    site = rules.for_host(host) if host else None
+    pruned = prune(tree, site)
+    text = normalise(main_text(tree, url))
+    site = site or rules.for_text(text)
+    draft = Draft(paragraphs(text), captions=pruned.captions, authors=list(meta.authors))
+    _drop_headline_echo(draft, meta.headline)
+    draft = _clean_draft(draft, site, page=False)
+    outlet = site.outlet if site else (meta.outlet or draft.trailer or readable_domain(url))
+    article = assemble(draft, source=source, url=url, outlet=outlet, headline=meta.headline)
+    article.removed[:0] = pruned.removed
+    article.published, article.language = meta.published, meta.language
+    return [article] if article.body else []
+
+
+def _clean_draft(draft: Draft, site: SiteRule | None, page: bool) -> Draft:
+    """Site rules, generic detectors, then (for whole-page text dumps) the layout."""
+    apply_site_rules(draft, site)
+    for detect in DETECTORS:
+        detect(draft)
+    if page:
+        locate_article(draft)
+    for detect in BODY_DETECTORS:
+        detect(draft)
+    return draft
+
+
+def _drop_headline_echo(draft: Draft, headline: str | None) -> None:
+    """Extracted text often repeats the headline as its first line."""
+    if not headline:
+        return
+    wanted = squash(headline).casefold()
+    for i, para in enumerate(draft.paras[:3]):
+        if para.folded == wanted:
+            draft.cut(i, "generic.duplicate.headline", "duplicate")
+
+
 def clean_bytes(data: bytes, url: str | None = None, source: str | None = None,
                 rules: RuleSet | None = None, fmt: str = "text") -> list[Article]:
     """Clean raw bytes of a dump ('text') or a page ('html')."""
     if fmt == "html":
-        raise InputError("HTML input is not supported yet")
+        return clean_html(data, url=url, source=source, rules=rules)
     return clean_text(decode_bytes(data), url=url, source=source, rules=rules)
 
 
@@ -54,3 +99,6 @@ def clean_file(path: str, url: str | None = None, rules: RuleSet | None = None,
     data = read_input(path, max_bytes)
     kind = sniff_format(path, data) if fmt == "auto" else fmt
     return clean_bytes(data, url=url, source=path, rules=rules, fmt=kind)
+
+
+

@@ -30,8 +30,13 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode a dump's bytes, raising InputError for binary or undecodable data."""
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode a dump's bytes, raising InputError for binary or undecodable data.
+
+    Order: a byte-order mark, then UTF-8, then the encoding the document
+    declares (an HTML page's meta charset, often wrong, so only when UTF-8
+    fails), then charset-normalizer's best guess.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -44,6 +49,11 @@ def decode_bytes(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
     best = from_bytes(data).best()
     if best is None:
         raise InputError("not UTF-8 and no known encoding decodes it")
@@ -75,3 +85,12 @@ def _normalise_line(line: str) -> str:
 def squash(text: str) -> str:
     """Whitespace-normalised form used to compare paragraphs."""
     return " ".join(text.split())
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+
+
+def declared_charset(html: bytes) -> str | None:
+    """The charset an HTML page declares in its first kilobytes, if any."""
+    match = _META_CHARSET.search(html[:4096])
+    return match.group(1).decode("ascii", "replace") if match else None

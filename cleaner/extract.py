@@ -1,0 +1,37 @@
+"""Main-text extraction from a pruned page: trafilatura, with a selectolax fallback."""
+
+from __future__ import annotations
+
+import logging
+
+from selectolax.lexbor import LexborHTMLParser
+from trafilatura import bare_extraction
+
+from .text import squash
+
+# trafilatura logs every page it finds too short; the batch reports outcomes itself.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+def main_text(tree: LexborHTMLParser, url: str | None) -> str:
+    """The page's main text, one paragraph per line (sub-headings on their own line)."""
+    document = bare_extraction(tree.html or "", url=url, with_metadata=False,
+                               include_comments=False, include_tables=True)
+    text = document.text if document is not None else ""
+    return text or largest_text_block(tree)
+
+
+def largest_text_block(tree: LexborHTMLParser) -> str:
+    """Fallback: the paragraphs of the element that holds the most paragraph text."""
+    groups: dict[int, list[str]] = {}
+    sizes: dict[int, int] = {}
+    for para in tree.css("p"):
+        parent = para.parent
+        text = squash(para.text(deep=True))
+        if parent is None or not text:
+            continue
+        groups.setdefault(parent.mem_id, []).append(text)
+        sizes[parent.mem_id] = sizes.get(parent.mem_id, 0) + len(text)
+    if not sizes:
+        return ""
+    return "\n".join(groups[max(sizes, key=sizes.__getitem__)])

@@ -1,0 +1,156 @@
+"""HTML metadata: headline, outlet, canonical URL, date, authors and language.
+
+Read from the page before any pruning, in the order publishers fill them
+reliably: JSON-LD and Open Graph first, then the <h1> and <title>. The
+headline prefers the visible <h1> when it agrees with the page's declared
+titles, since og:title and <title> often carry a " | Site" suffix or an SEO
+variant of the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from selectolax.lexbor import LexborHTMLParser
+
+from .lines import WORD
+from .text import squash
+
+# " | The Site", " - Site News", " — Site": a title suffix naming the site.
+_TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•]\s+[^|\-–—:·•]{2,60}$")
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting",
+                  "analysisnewsarticle", "opinionnewsarticle", "webpage", "liveblogposting"}
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What the page says about itself."""
+
+    headline: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
+    description: str | None = None
+
+
+def read_meta(tree: LexborHTMLParser) -> PageMeta:
+    """Collect the page's metadata (call before pruning the tree)."""
+    metas = _meta_tags(tree)
+    ld = _json_ld_article(tree)
+    html = tree.css_first("html")
+    titles = [t for t in (metas.get("og:title"), metas.get("twitter:title"),
+                          _str(ld.get("headline")), _text(tree.css_first("title"))) if t]
+    return PageMeta(
+        headline=_headline(tree, titles),
+        outlet=metas.get("og:site_name") or _name(ld.get("publisher")),
+        url=_canonical(tree) or metas.get("og:url"),
+        published=_str(ld.get("datePublished")) or metas.get("article:published_time")
+        or metas.get("date") or _time_attr(tree),
+        authors=_authors(ld, metas),
+        language=(html.attributes.get("lang") if html else None) or metas.get("og:locale"),
+        description=metas.get("og:description") or metas.get("description"),
+    )
+
+
+def _meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        content = squash(attrs.get("content") or "")
+        if key and content and key not in found:
+            found[key] = content
+    return found
+
+
+def _json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
+    """The first JSON-LD object typed as an article (a graph is searched too)."""
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = orjson.loads(node.text(deep=True) or "null")
+        except orjson.JSONDecodeError:
+            continue
+        for item in _ld_items(data):
+            kinds = item.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
+                return item
+    return {}
+
+
+def _ld_items(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_items(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _ld_items(data["@graph"])
+
+
+def _headline(tree: LexborHTMLParser, titles: list[str]) -> str | None:
+    """The <h1> that agrees with a declared title, else the declared title without
+    its site suffix, else the first <h1>."""
+    h1s = [t for t in (_text(n) for n in tree.css("h1")) if t and len(WORD.findall(t)) >= 2]
+    for h1 in h1s:
+        if any(_agrees(h1, title) for title in titles):
+            return h1
+    if titles:
+        return _strip_site_suffix(titles[0])
+    return h1s[0] if h1s else None
+
+
+def _agrees(h1: str, title: str) -> bool:
+    a, b = _words(h1), _words(title)
+    return bool(a) and len(a & b) / len(a) >= 0.6
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text)}
+
+
+def _strip_site_suffix(title: str) -> str:
+    stripped = _TITLE_SUFFIX.sub("", title)
+    return stripped if len(WORD.findall(stripped)) >= 3 else title
+
+
+def _canonical(tree: LexborHTMLParser) -> str | None:
+    node = tree.css_first('link[rel="canonical"]')
+    href = node.attributes.get("href") if node else None
+    return href if href and href.startswith(("http://", "https://")) else None
+
+
+def _time_attr(tree: LexborHTMLParser) -> str | None:
+    node = tree.css_first("time[datetime]")
+    return node.attributes.get("datetime") if node else None
+
+
+def _authors(ld: dict[str, Any], metas: dict[str, str]) -> list[str]:
+    people = ld.get("author")
+    people = people if isinstance(people, list) else [people]
+    names = [n for n in (_name(p) for p in people) if n]
+    if not names and metas.get("author") and not metas["author"].startswith("http"):
+        names = [metas["author"]]
+    return list(dict.fromkeys(names))
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return _str(value)
+
+
+def _str(value: Any) -> str | None:
+    return squash(value) or None if isinstance(value, str) else None
+
+
+def _text(node: Any) -> str | None:
+    return squash(node.text(deep=True)) or None if node is not None else None

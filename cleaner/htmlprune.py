@@ -1,0 +1,169 @@
+"""HTML pre-pass: prune what is never article text before trafilatura sees the page.
+
+Selectors are grouped by the category they remove, like the text patterns.
+Class names are treacherous ("paywall-article" wraps the story on one site,
+"comments-enabled" marks it on another), so the pre-pass first finds the
+story container (the deepest element holding most of the page's paragraph
+text) and protects it: its ancestors are never removed, and inside it only
+small boxes go. Paragraphs and headings are never removed by class.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .record import Removal
+from .rules import SiteRule
+from .text import squash
+
+# Elements that never hold article text (not <form>: ASP.NET pages wrap everything in one).
+NON_CONTENT = ("script, style, noscript, svg, iframe, button, input, select, textarea, "
+               "template, canvas, video, audio, object, embed, link, meta")
+HIDDEN = ('[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
+          '[style*="visibility:hidden"], .sr-only, .visually-hidden, .screen-reader-text')
+
+
+def _words(*words: str) -> str:
+    """Selectors matching elements whose class or id contains one of the words."""
+    return ", ".join(f"[class~={w}], [id~={w}], [class*={w}-], [class*=-{w}], [id*={w}-]"
+                     for w in words)
+
+
+# category -> selector; checked in this order.
+BOILERPLATE: dict[str, str] = {
+    "navigation": "nav, header nav, footer, [role=navigation], [role=banner], "
+                  "[role=contentinfo], [role=search], " + _words(
+                      "breadcrumb", "breadcrumbs", "navbar", "nav", "menu", "masthead",
+                      "footer", "site-footer", "site-header", "skip-link", "pagination",
+                      "tags", "tag-list", "topics"),
+    "newsletter_prompt": _words("newsletter", "signup", "sign-up", "subscribe", "optin"),
+    "donation_appeal": _words("donate", "donation", "contribute", "membership", "support-us"),
+    "paywall": _words("paywall", "piano", "regwall", "premium-wall", "subscription-wall"),
+    "teaser_block": "aside, " + _words(
+        "related", "recommended", "recommendations", "recirc", "recirculation", "most-read",
+        "mostread", "most-popular", "popular", "trending", "read-more", "more-stories",
+        "more-news", "also-read", "read-next", "up-next", "outbrain", "taboola", "teaser",
+        "teasers", "sidebar", "rail", "widget", "promo"),
+    "social_prompt": _words("share", "sharing", "social", "share-bar", "sharebar",
+                            "social-share", "follow-us"),
+    "cookie_notice": _words("cookie", "cookies", "consent", "gdpr", "cmp"),
+    "comments": "#comments, #disqus_thread, " + _words("comments", "comment-list", "disqus",
+                                                        "comments-section"),
+    "advertisement": "[class~=ad], [id~=ad], [class~=ads], [class~=advert], [class*=advert], "
+                     "[id*=advert], [class*=ad-slot], [class*=ad-container], [class*=adslot], "
+                     "[class*=dfp], [class*=google-ad], [data-ad], [data-ad-slot], "
+                     "[class*=sponsored]",
+    "app_prompt": _words("app-promo", "app-banner", "download-app"),
+    "author_bio": _words("author-bio", "author-info", "bio", "author-card", "about-author"),
+}
+CAPTIONS = "figcaption, [class~=caption], [class*=-caption], [class*=caption-]"
+FIGURES = "figure, picture"
+STORY_SHARE = 0.6  # the story container holds at least this share of the paragraph text
+LONG_PARAGRAPH = 80  # characters: shorter <p> are captions, teasers and labels
+CONTENT_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "article",
+                          "main", "body", "html", "table", "tbody", "tr", "td", "th", "li",
+                          "span", "a", "em", "strong", "b", "i", "time", "pre", "code"})
+
+
+@dataclass(slots=True)
+class Pruned:
+    """The pruned page: captions found and the audit trail of removed nodes."""
+
+    captions: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+
+
+def prune(tree: LexborHTMLParser, site: SiteRule | None) -> Pruned:
+    """Remove non-content and boilerplate nodes from the tree, in place."""
+    result = Pruned()
+    for node in tree.css(f"{NON_CONTENT}, {HIDDEN}"):
+        node.decompose()
+    body = tree.body
+    if body is None:
+        return result
+    story = Story.find(body)
+    if site is not None:
+        for selector in site.html.remove:
+            _remove_all(body, selector, f"{site.name}.html", "navigation", result, None)
+    for category, selector in BOILERPLATE.items():
+        _remove_all(body, selector, f"generic.html.{category}", category, result, story)
+    caption_selector = site.html.captions if site and site.html.captions else CAPTIONS
+    for node in body.css(caption_selector):
+        text = squash(node.text(deep=True))
+        if text and text not in result.captions:
+            result.captions.append(text)
+        result.removed.append(Removal("generic.html.caption", "caption", text))
+        node.decompose()
+    for node in body.css(FIGURES):
+        node.decompose()
+    return result
+
+
+@dataclass(slots=True)
+class Story:
+    """Where the story's paragraphs sit: the container and the text it holds."""
+
+    node: LexborNode
+    chars: int
+    ancestors: frozenset[int]
+
+    @classmethod
+    def find(cls, body: LexborNode) -> Story | None:
+        """The deepest element holding STORY_SHARE of the long-paragraph text."""
+        held: dict[int, int] = {}
+        nodes: dict[int, LexborNode] = {}
+        depth: dict[int, int] = {}
+        total = 0
+        for para in body.css("p"):
+            size = len(para.text(deep=True))
+            if size < LONG_PARAGRAPH:
+                continue
+            total += size
+            node, level = para.parent, 0
+            while node is not None:
+                held[node.mem_id] = held.get(node.mem_id, 0) + size
+                nodes[node.mem_id] = node
+                node, level = node.parent, level + 1
+            depth_here = level
+            node = para.parent
+            while node is not None:
+                depth[node.mem_id] = depth_here
+                node, depth_here = node.parent, depth_here - 1
+        if not total:
+            return None
+        candidates = [m for m, size in held.items() if size >= STORY_SHARE * total]
+        best = max(candidates, key=depth.__getitem__)
+        container = nodes[best]
+        ancestors, node = set(), container
+        while node is not None:
+            ancestors.add(node.mem_id)
+            node = node.parent
+        return cls(container, held[best], frozenset(ancestors))
+
+    def allows_removal(self, node: LexborNode) -> bool:
+        """Outside the story anything may go; its ancestors never; inside it, only
+        boxes without a paragraph of running text (stories are often split into
+        several blocks whose layout classes read like boilerplate)."""
+        if node.mem_id in self.ancestors:
+            return False
+        parent = node.parent
+        while parent is not None:
+            if parent.mem_id == self.node.mem_id:
+                return not any(len(p.text(deep=True)) >= LONG_PARAGRAPH for p in node.css("p"))
+            parent = parent.parent
+        return True
+
+
+def _remove_all(body: LexborNode, selector: str, rule: str, category: str, result: Pruned,
+                story: Story | None) -> None:
+    for node in body.css(selector):
+        if node.tag in CONTENT_TAGS or (story is not None and not story.allows_removal(node)):
+            continue
+        result.removed.append(Removal(rule, category, squash(node.text(deep=True))))
+        node.decompose()
+
+
+def _paragraph_chars(node: LexborNode) -> int:
+    return sum(len(p.text(deep=True)) for p in node.css("p"))
