@@ -23,7 +23,8 @@ from .text import squash
 # " | The Site", " - Site News", " — Site": a title suffix naming the site.
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•]\s+[^|\-–—:·•]{2,60}$")
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting",
-                  "analysisnewsarticle", "opinionnewsarticle", "webpage", "liveblogposting"}
+                  "analysisnewsarticle", "opinionnewsarticle", "liveblogposting",
+                  "backgroundnewsarticle", "reviewnewsarticle", "report"}
 
 
 @dataclass(slots=True)
@@ -37,6 +38,7 @@ class PageMeta:
     authors: list[str] = field(default_factory=list)
     language: str | None = None
     description: str | None = None
+    article_body: str | None = None  # JSON-LD articleBody: the text of script-rendered pages
 
 
 def read_meta(tree: LexborHTMLParser) -> PageMeta:
@@ -55,6 +57,7 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
         authors=_authors(ld, metas),
         language=(html.attributes.get("lang") if html else None) or metas.get("og:locale"),
         description=metas.get("og:description") or metas.get("description"),
+        article_body=ld.get("articleBody") if isinstance(ld.get("articleBody"), str) else None,
     )
 
 
@@ -70,7 +73,9 @@ def _meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
 
 
 def _json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
-    """The first JSON-LD object typed as an article (a graph is searched too)."""
+    """The first JSON-LD object typed as an article (graphs searched too), else
+    the first typed as a web page."""
+    page: dict[str, Any] = {}
     for node in tree.css('script[type="application/ld+json"]'):
         try:
             data = orjson.loads(node.text(deep=True) or "null")
@@ -78,10 +83,13 @@ def _json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
             continue
         for item in _ld_items(data):
             kinds = item.get("@type")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
+            kinds = {k.lower() for k in (kinds if isinstance(kinds, list) else [kinds])
+                     if isinstance(k, str)}
+            if kinds & _ARTICLE_TYPES:
                 return item
-    return {}
+            if not page and "webpage" in kinds:
+                page = item
+    return page
 
 
 def _ld_items(data: Any) -> Iterator[dict[str, Any]]:

@@ -75,11 +75,15 @@ class Pruned:
     removed: list[Removal] = field(default_factory=list)
 
 
-def prune(tree: LexborHTMLParser, site: SiteRule | None) -> Pruned:
-    """Remove non-content and boilerplate nodes from the tree, in place."""
-    result = Pruned()
+def strip_non_content(tree: LexborHTMLParser) -> None:
+    """Remove scripts, styles, embeds and hidden nodes, in place."""
     for node in tree.css(f"{NON_CONTENT}, {HIDDEN}"):
         node.decompose()
+
+
+def prune(tree: LexborHTMLParser, site: SiteRule | None) -> Pruned:
+    """Remove boilerplate nodes from the tree (after strip_non_content), in place."""
+    result = Pruned()
     body = tree.body
     if body is None:
         return result

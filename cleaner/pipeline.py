@@ -8,10 +8,10 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .assemble import assemble
 from .detectors import BODY_DETECTORS, DETECTORS
-from .draft import Draft, paragraphs
+from .draft import Draft, Para, paragraphs
 from .extract import main_text
 from .htmlmeta import read_meta
-from .htmlprune import prune
+from .htmlprune import prune, strip_non_content
 from .inputs import DEFAULT_MAX_BYTES, read_input, sniff_format
 from .layout import locate_article
 from .outlet import detect_site, host_of, readable_domain, split_header
@@ -20,6 +20,8 @@ from .rules import RuleSet, SiteRule, load_rules
 from .siterules import apply_site_rules
 from .split import split_articles
 from .text import declared_charset, decode_bytes, normalise, squash
+
+ARTICLE_BODY_SHARE = 0.5  # extracted text shorter than this share of articleBody: use the latter
 
 
 def clean_text(text: str, url: str | None = None, source: str | None = None,
@@ -50,10 +52,18 @@ def clean_html(html: str | bytes, url: str | None = None, source: str | None = N
     url = url or meta.url
     host = host_of(url)
     site = rules.for_host(host) if host else None
+    strip_non_content(tree)
+    visible = squash(tree.body.text(deep=True, separator=" ")) if tree.body else ""
     pruned = prune(tree, site)
     text = normalise(main_text(tree, url))
+    if meta.article_body and len(text) < ARTICLE_BODY_SHARE * len(meta.article_body):
+        text = normalise(meta.article_body)  # the page renders its story from script data
     site = site or rules.for_text(text)
-    draft = Draft(paragraphs(text), captions=pruned.captions, authors=list(meta.authors))
+    paras = paragraphs(text)
+    standfirst = _visible_standfirst(meta.description, visible, paras)
+    if standfirst:
+        paras.insert(0, Para.of(standfirst))
+    draft = Draft(paras, captions=pruned.captions, authors=list(meta.authors))
     _drop_headline_echo(draft, meta.headline)
     draft = _clean_draft(draft, site, page=False)
     outlet = site.outlet if site else (meta.outlet or draft.trailer or readable_domain(url))
@@ -73,6 +83,16 @@ def _clean_draft(draft: Draft, site: SiteRule | None, page: bool) -> Draft:
     for detect in BODY_DETECTORS:
         detect(draft)
     return draft
+
+
+def _visible_standfirst(description: str | None, visible: str, paras: list[Para]) -> str | None:
+    """The page's summary when it is shown on the page (under the headline) but
+    missing from the extracted text: trafilatura often drops the header block."""
+    if not description or len(description.split()) < 6 or description not in visible:
+        return None
+    if any(description in para.text or para.text in description for para in paras[:5]):
+        return None
+    return description
 
 
 def _drop_headline_echo(draft: Draft, headline: str | None) -> None:
