@@ -147,8 +147,10 @@ class Progress:
 
 def run_batch(sources: Iterable[str], output: str | None, options: CleanOptions, jobs: int = 1,
               errors: TextIO | None = None, progress: bool | None = None,
-              log: TextIO = sys.stderr) -> BatchStats:
-    """Clean every source into one JSONL output; report failures as they happen."""
+              log: TextIO | None = None) -> BatchStats:
+    """Clean every source into one JSONL output; report failures as they happen
+    (on `log`, standard error by default)."""
+    log = sys.stderr if log is None else log
     stats = BatchStats()
     bar = Progress(log, log.isatty() if progress is None else progress)
     with JsonlWriter(output) as writer:

@@ -8,6 +8,7 @@ rule file).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -86,8 +87,14 @@ def _clean(args: argparse.Namespace) -> int:
     if args.paths.count("-") > 1:
         print("cleaner: '-' (stdin) can be given once", file=sys.stderr)
         return EXIT_USAGE
+    for flag, path in (("-o", args.output), ("--errors", args.errors)):
+        if path not in (None, "-") and os.path.isdir(path):
+            print(f"cleaner: {flag} {path}: is a folder, expected a file", file=sys.stderr)
+            return EXIT_USAGE
     options = CleanOptions(rules_dir=args.rules, url=args.url, fmt=args.format,
                            max_bytes=args.max_bytes, explain=args.explain)
+    if args.errors:
+        os.makedirs(os.path.dirname(os.path.abspath(args.errors)), exist_ok=True)
     errors = open(args.errors, "w", encoding="utf-8") if args.errors else None  # noqa: SIM115
     try:
         stats = run_batch(iter_inputs(args.paths), args.output, options, jobs=args.jobs,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 STDIN = "-"
-_HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<div", b"<article")
+_HTML_START = re.compile(rb"<(?:!doctype html|html|head|body|meta|div|article|p)[\s>/]")
 
 
 def iter_inputs(paths: list[str]) -> Iterator[str]:
@@ -32,8 +33,13 @@ def iter_inputs(paths: list[str]) -> Iterator[str]:
             yield path
 
 
-def _walk(folder: str) -> Iterator[str]:
+def _walk(folder: str, seen: set[tuple[int, int]] | None = None) -> Iterator[str]:
+    seen = set() if seen is None else seen
     try:
+        info = os.stat(folder)
+        if (info.st_dev, info.st_ino) in seen:
+            return  # a symlink loop, or a folder reached twice
+        seen.add((info.st_dev, info.st_ino))
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         yield folder  # reading it will report the reason
@@ -41,8 +47,12 @@ def _walk(folder: str) -> Iterator[str]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from _walk(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(entry.path, seen)
         elif _base_suffix(entry.name) in INPUT_SUFFIXES:
             yield entry.path
 
@@ -60,7 +70,8 @@ def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         size = os.path.getsize(path)
         if size > max_bytes and not path.lower().endswith(".gz"):
-            raise InputError(f"file is {_mb(size)}, over the {_mb(max_bytes)} limit (--max-bytes)")
+            raise InputError(f"file is {_size(size)}, over the {_size(max_bytes)} limit "
+                             "(--max-bytes)")
         if path.lower().endswith(".gz"):
             with gzip.open(path, "rb") as fh:
                 data = fh.read(max_bytes + 1)
@@ -81,13 +92,17 @@ def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 def _within_limit(data: bytes, max_bytes: int, what: str) -> bytes:
     if len(data) > max_bytes:
-        raise InputError(f"{what} is over the {_mb(max_bytes)} limit (--max-bytes)")
+        raise InputError(f"{what} is over the {_size(max_bytes)} limit (--max-bytes)")
     if not data.strip():
         raise InputError("empty input")
     return data
 
 
-def _mb(n: int) -> str:
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1048576:
+        return f"{n / 1024:.1f} KiB"
     return f"{n / 1048576:.1f} MiB"
 
 
@@ -99,4 +114,4 @@ def sniff_format(path: str, data: bytes) -> str:
     if suffix in TEXT_SUFFIXES:
         return "text"
     head = data[:2048].lstrip().lower()
-    return "html" if head.startswith(b"<") and any(m in head for m in _HTML_MARKERS) else "text"
+    return "html" if head.startswith(b"<") and _HTML_START.search(head) else "text"

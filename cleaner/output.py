@@ -32,6 +32,7 @@ class JsonlWriter:
         folder = os.path.dirname(os.path.abspath(self.target))
         os.makedirs(folder, exist_ok=True)
         fd, self._tmp = tempfile.mkstemp(prefix=".cleaner-", suffix=".jsonl.part", dir=folder)
+        os.chmod(self._tmp, 0o666 & ~_umask())  # mkstemp makes it private; outputs are not
         self._fh = os.fdopen(fd, "wb")
         return self
 
@@ -62,3 +63,9 @@ class JsonlWriter:
         finally:
             if self._tmp is not None and os.path.exists(self._tmp):
                 os.unlink(self._tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -255,9 +255,13 @@ def _category(where: str, key: str, entry: dict[str, Any]) -> str:
 
 def _regex(where: str, key: str, pattern: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, re.MULTILINE)
+        compiled = re.compile(pattern, re.MULTILINE)
     except re.error as exc:
         raise RuleError(where, key, f"bad regular expression {pattern!r}: {exc}") from exc
+    if compiled.search(""):
+        raise RuleError(where, key, f"regular expression {pattern!r} matches the empty string, "
+                                    "so it would match every line")
+    return compiled
 
 
 def _no_unknown(where: str, prefix: str, data: dict[str, Any], allowed: set[str]) -> None:

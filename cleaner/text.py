@@ -24,6 +24,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Control bytes that never occur in text (tab, LF, FF, CR and ESC excluded).
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27)) + b"\x7f"
 # Invisible characters are dropped, other non-printing ones become spaces.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -49,14 +51,36 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace")  # a stray byte in UTF-8 text
     if declared:
         try:
             return data.decode(declared)
         except (LookupError, UnicodeDecodeError):
             pass
-    best = from_bytes(data).best()
-    if best is None:
+    return _guess_legacy(data)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 text with a few broken bytes: it holds valid multi-byte sequences,
+    which single-byte legacy text essentially never does."""
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    broken = data.decode("utf-8", errors="replace").count("\ufffd")
+    return valid > 0 and broken <= max(2, valid // 10)
+
+
+def _guess_legacy(data: bytes) -> str:
+    """charset-normalizer's guess, preferring the Western code pages on a tie:
+    cp1250, cp1257 and cp1252 read French almost equally "cleanly", but only
+    one is right, and news in Latin script is mostly Western European."""
+    matches = list(from_bytes(data))
+    if not matches:
         raise InputError("not UTF-8 and no known encoding decodes it")
+    best = matches[0]
+    for match in matches:
+        if (match.encoding in _WESTERN and match.chaos <= best.chaos + 0.02
+                and match.coherence >= best.coherence - 0.05):
+            return str(match)
     return str(best)
 
 
@@ -72,8 +96,8 @@ def _looks_binary(data: bytes, sample: int = 8192) -> bool:
 
 def normalise(text: str) -> str:
     """NFC, LF line ends, invisible characters dropped, spaces folded within lines."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(map(_normalise_line, text.split("\n")))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", "\n".join(map(_normalise_line, text.split("\n"))))
 
 
 def _normalise_line(line: str) -> str:

@@ -1,0 +1,37 @@
+# cleaner: every target installs what it needs into .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEVSET ?= ../shared/devset
+
+.PHONY: install run test bench lint eval clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+run: install  ## clean samples/ into out/articles.jsonl
+	mkdir -p out
+	$(BIN)/cleaner clean samples -o out/articles.jsonl
+
+test: install  ## the test suite (what CI runs)
+	$(BIN)/python -m pytest
+
+bench: install  ## throughput and memory, text and HTML paths
+	$(BIN)/python bench/run.py
+
+lint: install
+	$(BIN)/ruff check cleaner tests bench
+
+eval: install  ## score the dev set (text dumps) with its own scorer
+	mkdir -p out
+	$(BIN)/cleaner clean $(DEVSET)/text -o out/devset-text.jsonl -q || true
+	$(BIN)/python $(DEVSET)/score.py out/devset-text.jsonl
+
+clean:
+	rm -rf out .pytest_cache .ruff_cache

@@ -1,0 +1,53 @@
+"""Shared fixtures: a small clean article, the repo's sample dumps, an in-process CLI runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from cleaner.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+ARTICLE = "\n\n".join((
+    "Harbour Council Approves New Ferry Timetable",
+    "The harbour council voted on Tuesday to add two evening ferries to the island route from "
+    "next month, its chair said.",
+    "The change follows a petition signed by more than 3,000 residents who said the last boat "
+    "left too early for shift workers.",
+    '"We listened," the chair told reporters after the vote. "People asked for a later boat and '
+    'they will get one."',
+)) + "\n"
+
+
+@dataclass
+class CliRun:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def article_text() -> str:
+    """A short article with no boilerplate: headline, blank line, three paragraphs."""
+    return ARTICLE
+
+
+@pytest.fixture
+def samples_dir() -> Path:
+    return REPO / "samples"
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliRun]:
+    """Run cleaner.cli.main in-process and return exit code, stdout and stderr."""
+
+    def run(*args: str) -> CliRun:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return CliRun(code, captured.out, captured.err)
+
+    return run
