@@ -61,6 +61,7 @@ BOILERPLATE: dict[str, str] = {
 CAPTIONS = "figcaption, [class~=caption], [class*=-caption], [class*=caption-]"
 FIGURES = "figure, picture"
 STORY_SHARE = 0.6  # the story container holds at least this share of the paragraph text
+OUTSIDE_SHARE = 0.2  # a box outside it holding more than this share is story too
 LONG_PARAGRAPH = 80  # characters: shorter <p> are captions, teasers and labels
 CONTENT_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "article",
                           "main", "body", "html", "table", "tbody", "tr", "td", "th", "li",
@@ -110,7 +111,7 @@ class Story:
     """Where the story's paragraphs sit: the container and the text it holds."""
 
     node: LexborNode
-    chars: int
+    total: int  # long-paragraph characters on the whole page
     ancestors: frozenset[int]
 
     @classmethod
@@ -144,20 +145,23 @@ class Story:
         while node is not None:
             ancestors.add(node.mem_id)
             node = node.parent
-        return cls(container, held[best], frozenset(ancestors))
+        return cls(container, total, frozenset(ancestors))
 
     def allows_removal(self, node: LexborNode) -> bool:
-        """Outside the story anything may go; its ancestors never; inside it, only
-        boxes without a paragraph of running text (stories are often split into
-        several blocks whose layout classes read like boilerplate)."""
+        """Never the story's ancestors; inside the story only boxes without a
+        paragraph of running text; elsewhere boxes holding little of the page's
+        running text (stories are often split into several blocks whose layout
+        classes read like boilerplate: "sidebar-grid", "article-widget")."""
         if node.mem_id in self.ancestors:
             return False
+        long_chars = sum(size for p in node.css("p")
+                         if (size := len(p.text(deep=True))) >= LONG_PARAGRAPH)
         parent = node.parent
         while parent is not None:
             if parent.mem_id == self.node.mem_id:
-                return not any(len(p.text(deep=True)) >= LONG_PARAGRAPH for p in node.css("p"))
+                return long_chars == 0
             parent = parent.parent
-        return True
+        return long_chars <= OUTSIDE_SHARE * self.total
 
 
 def _remove_all(body: LexborNode, selector: str, rule: str, category: str, result: Pruned,
