@@ -24,6 +24,7 @@ CATEGORIES: dict[str, str] = {
     "comments": "comment-section prompts and moderation notices",
     "disclaimer": "site disclaimers, affiliate and advertising disclosures",
     "author_bio": "'X is a senior writer for Y' notes about the author after the story",
+    "embed": "the '— Name (@handle) Date' line under an embedded social-media post",
     "byline": "author, date and reading-time lines around the headline",
     "duplicate": "paragraphs repeated elsewhere in the same article",
 }

@@ -41,6 +41,7 @@ class PageMeta:
     language: str | None = None
     description: str | None = None
     article_body: str | None = None  # JSON-LD articleBody: the text of script-rendered pages
+    titles: list[str] = field(default_factory=list)  # every title the page gives itself
 
 
 def read_meta(tree: LexborHTMLParser) -> PageMeta:
@@ -48,8 +49,12 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
     metas = _meta_tags(tree)
     ld = _json_ld_article(tree)
     html = tree.css_first("html")
+    site = metas.get("og:site_name")
+    declared = [t for t in (_str(ld.get("headline")), metas.get("og:title"),
+                            metas.get("twitter:title"), _text(tree.css_first("title"))) if t]
+    h1s = [t for t in (_text(n) for n in tree.css("h1")) if t]
     return PageMeta(
-        headline=_headline(tree, metas, ld),
+        headline=_headline(declared, h1s, site),
         outlet=metas.get("og:site_name") or _name(ld.get("publisher")),
         url=_canonical(tree) or metas.get("og:url"),
         published=_str(ld.get("datePublished")) or metas.get("article:published_time")
@@ -58,6 +63,7 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
         language=(html.attributes.get("lang") if html else None) or metas.get("og:locale"),
         description=metas.get("og:description") or metas.get("description"),
         article_body=ld.get("articleBody") if isinstance(ld.get("articleBody"), str) else None,
+        titles=[*(strip_site_suffix(t, site) for t in declared), *h1s],
     )
 
 
@@ -102,15 +108,12 @@ def _ld_items(data: Any) -> Iterator[dict[str, Any]]:
             yield from _ld_items(data["@graph"])
 
 
-def _headline(tree: LexborHTMLParser, metas: dict[str, str], ld: dict[str, Any]) -> str | None:
+def _headline(declared: list[str], h1s: list[str], site: str | None) -> str | None:
     """The first declared title (site suffix removed), else the first <h1>."""
-    site = metas.get("og:site_name")
-    for title in (_str(ld.get("headline")), metas.get("og:title"), metas.get("twitter:title"),
-                  _text(tree.css_first("title"))):
-        if title and len(WORD.findall(title)) >= 2:
-            return strip_site_suffix(title, site)
-    h1s = [t for t in (_text(n) for n in tree.css("h1")) if t and len(WORD.findall(t)) >= 2]
-    return h1s[0] if h1s else None
+    for title in (*declared, *h1s):
+        if len(WORD.findall(title)) >= 2:
+            return strip_site_suffix(title, site) if title in declared else title
+    return None
 
 
 def _words(text: str) -> set[str]:

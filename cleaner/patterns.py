@@ -399,6 +399,11 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"article:?$|^click to expand\b|^(?:listen to|hear) (?:this|the) (?:article|story)\b",
        25,
        keys=("saved", "bookmarks", "gallery", "author", "authors", "expand", "listen", "hear")),
+    # --- embed: the "— Name (@handle) Date" line under a quoted social post (the post's
+    # own words stay: stories quote them as evidence).
+    _p("embed.attribution", "embed",
+       r"^[—–-] ?[^()]{1,80}\(@\w{1,30}\) (?:\w+\.? \d{1,2}, \d{4}|\d{1,2} \w+ \d{4})$", 20,
+       True, starts=("—", "–", "-")),
     _p("navigation.copyright", "navigation",
        r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|^©", 40, True,
        keys=("©", "copyright", "reserved", "( c )")),
@@ -460,6 +465,8 @@ CAPTION_CREDIT: tuple[LinePattern, ...] = (
        r"^(?:photograph|photo|image|picture|illustration|video)s? (?:by|courtesy of) \S.{0,100}$",
        90, True,
        starts=("photo", "image", "picture", "illustration", "video")),
+    _p("caption.pictured", "caption", r"^pictured\b|\bfrom left(?: to right)?\s?[:,]", 60, True,
+       keys=("pictured", "left")),
     # Wire-photo boilerplate inside the caption itself.
     _p("caption.wire", "caption",
        r"\b(?:mandatory credit|no resales|no archives|editorial use only|"

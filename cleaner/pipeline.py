@@ -64,7 +64,7 @@ def clean_html(html: str | bytes, url: str | None = None, source: str | None = N
     if standfirst:
         paras.insert(0, Para.of(standfirst))
     draft = Draft(paras, captions=pruned.captions, authors=list(meta.authors))
-    _drop_headline_echo(draft, meta.headline)
+    _drop_headline_echo(draft, meta.titles)
     draft = _clean_draft(draft, site, page=False)
     outlet = site.outlet if site else (meta.outlet or draft.trailer or readable_domain(url))
     article = assemble(draft, source=source, url=url, outlet=outlet, headline=meta.headline)
@@ -95,13 +95,11 @@ def _visible_standfirst(description: str | None, visible: str, paras: list[Para]
     return description
 
 
-def _drop_headline_echo(draft: Draft, headline: str | None) -> None:
-    """Extracted text often repeats the headline as its first line."""
-    if not headline:
-        return
-    wanted = squash(headline).casefold()
+def _drop_headline_echo(draft: Draft, titles: list[str]) -> None:
+    """Extracted text often opens with the headline (or its <h1> variant)."""
+    wanted = {squash(title).casefold() for title in titles}
     for i, para in enumerate(draft.paras[:3]):
-        if para.folded == wanted:
+        if para.folded in wanted:
             draft.cut(i, "generic.duplicate.headline", "duplicate")
 
 
