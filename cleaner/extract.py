@@ -18,7 +18,14 @@ def main_text(tree: LexborHTMLParser, url: str | None) -> str:
     document = bare_extraction(tree.html or "", url=url, with_metadata=False,
                                include_comments=False, include_tables=True)
     text = document.text if document is not None else ""
-    return text or largest_text_block(tree)
+    return _unpipe_tables(text) if text else largest_text_block(tree)
+
+
+def _unpipe_tables(text: str) -> str:
+    """trafilatura draws table rows as '| a | b |'; the pipes were never in the page."""
+    return "\n".join(" ".join(cell.strip() for cell in line.strip("| ").split(" | "))
+                     if line.startswith("|") and line.endswith("|") else line
+                     for line in text.split("\n"))
 
 
 def largest_text_block(tree: LexborHTMLParser) -> str:

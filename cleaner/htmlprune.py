@@ -96,6 +96,8 @@ def prune(tree: LexborHTMLParser, site: SiteRule | None) -> Pruned:
         _remove_all(body, selector, f"generic.html.{category}", category, result, story)
     caption_selector = site.html.captions if site and site.html.captions else CAPTIONS
     for node in body.css(caption_selector):
+        if not _attached(node, body):
+            continue
         text = squash(node.text(deep=True))
         if text and text not in result.captions:
             result.captions.append(text)
@@ -167,10 +169,21 @@ class Story:
 def _remove_all(body: LexborNode, selector: str, rule: str, category: str, result: Pruned,
                 story: Story | None) -> None:
     for node in body.css(selector):
-        if node.tag in CONTENT_TAGS or (story is not None and not story.allows_removal(node)):
+        if node.tag in CONTENT_TAGS or not _attached(node, body):
+            continue  # content, or inside a box already removed
+        if story is not None and not story.allows_removal(node):
             continue
         result.removed.append(Removal(rule, category, squash(node.text(deep=True))))
         node.decompose()
+
+
+def _attached(node: LexborNode, body: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == body.mem_id:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _paragraph_chars(node: LexborNode) -> int:

@@ -33,10 +33,7 @@ def locate_article(draft: Draft) -> None:
     if not live:
         return
     span = _densest_stretch(draft)
-    if span is None:  # no sentence at all: keep the lines, take a title if there is one
-        first = draft.paras[live[0]]
-        if len(live) > 1 and is_title_like(first.text, first.words):
-            draft.headline = live[0]
+    if span is None:  # no sentence at all: no article here (the pipeline drops it)
         return
     start, end = span
     above = [i for i in live if i < start]

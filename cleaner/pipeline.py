@@ -36,7 +36,7 @@ def clean_text(text: str, url: str | None = None, source: str | None = None,
         draft = _clean_draft(Draft(segment), site, page=True)
         outlet = site.outlet if site else (draft.trailer or readable_domain(url))
         article = assemble(draft, source=source, url=url, outlet=outlet)
-        if article.body:
+        if _has_story(draft):
             articles.append(article)
     return articles
 
@@ -70,7 +70,14 @@ def clean_html(html: str | bytes, url: str | None = None, source: str | None = N
     article = assemble(draft, source=source, url=url, outlet=outlet, headline=meta.headline)
     article.removed[:0] = pruned.removed
     article.published, article.language = meta.published, meta.language
-    return [article] if article.body else []
+    if standfirst or (meta.description and article.body.startswith(meta.description)):
+        article.standfirst = meta.description
+    return [article] if _has_story(draft) else []
+
+
+def _has_story(draft: Draft) -> bool:
+    """An article needs at least one sentence: a list of links is not one."""
+    return any(draft.paras[i].prose for i in draft.live())
 
 
 def _clean_draft(draft: Draft, site: SiteRule | None, page: bool) -> Draft:
