@@ -23,9 +23,9 @@ def main_text(tree: LexborHTMLParser, url: str | None) -> str:
 
 def _unpipe_tables(text: str) -> str:
     """trafilatura draws table rows as '| a | b |'; the pipes were never in the page."""
+    lines = [line.strip() for line in text.split("\n")]
     return "\n".join(" ".join(cell.strip() for cell in line.strip("| ").split(" | "))
-                     if line.startswith("|") and line.endswith("|") else line
-                     for line in text.split("\n"))
+                     if line.startswith("|") and line.endswith("|") else line for line in lines)
 
 
 def largest_text_block(tree: LexborHTMLParser) -> str:

@@ -89,9 +89,9 @@ def prune(tree: LexborHTMLParser, site: SiteRule | None) -> Pruned:
     if body is None:
         return result
     story = Story.find(body)
-    if site is not None:
+    if site is not None:  # the rule file's own selectors: trusted, even on paragraphs
         for selector in site.html.remove:
-            _remove_all(body, selector, f"{site.name}.html", "navigation", result, None)
+            _remove_all(body, selector, f"{site.name}.html", "navigation", result, None, True)
     for category, selector in BOILERPLATE.items():
         _remove_all(body, selector, f"generic.html.{category}", category, result, story)
     caption_selector = site.html.captions if site and site.html.captions else CAPTIONS
@@ -167,9 +167,9 @@ class Story:
 
 
 def _remove_all(body: LexborNode, selector: str, rule: str, category: str, result: Pruned,
-                story: Story | None) -> None:
+                story: Story | None, any_tag: bool = False) -> None:
     for node in body.css(selector):
-        if node.tag in CONTENT_TAGS or not _attached(node, body):
+        if (node.tag in CONTENT_TAGS and not any_tag) or not _attached(node, body):
             continue  # content, or inside a box already removed
         if story is not None and not story.allows_removal(node):
             continue
