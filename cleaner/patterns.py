@@ -193,6 +193,10 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"^(?:subscribers|by (?:signing up|subscribing|clicking|registering|entering))\b.{0,120}"
        r"\b(?:agree|consent|accept)\b", 60,
        keys=("agree", "consent", "accept")),
+    _p("newsletter.partners", "newsletter_prompt",
+       r"\b(?:offers|promotions|adverts?|marketing|news)\b.{0,40}\bfrom us and (?:our )?"
+       r"(?:selected |trusted )?partners\b", 50,
+       keys=("partners",)),
     _p("newsletter.unsubscribe", "newsletter_prompt",
        r"\b(?:unsubscribe at any time|you can unsubscribe|opt out at any time)\b", 40,
        keys=("unsubscribe", "opt")),
