@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .draft import Draft
-from .lines import is_teaser_excerpt
+from .draft import Draft, Para
+from .lines import is_teaser_excerpt, is_title_like
 from .patterns import (
     AUTHOR_BIO,
     AUTHOR_BIO_TAIL,
@@ -34,6 +34,8 @@ _NUMBER_WIDGET = re.compile(r"^(?:[\d.,]{1,5}[km]?|\d{1,3} ?(?:/|of) ?\d{1,3})$"
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _MIXED_SCRIPT_WORD = re.compile(
     "\\b(?=\\w*[a-zA-Z])(?=\\w*[\u0400-\u04ff])\\w+\\b")
+TITLE_ECHO_LINES = 8  # a title repeated this close is the page echoing its headline
+TEASER_EXCERPT_WORDS = 60  # a teaser's excerpt sentence is no longer than this
 ARTICLE_START_RUN = 3  # prose lines in a row that start a story
 ARTICLE_HEAD_LINES = 12  # lines above a story start left for the headline and byline
 _MORE_FROM = re.compile(r"^(?:more|latest|also|best) (?:from|in|on|by|of) \S", re.I)
@@ -76,29 +78,37 @@ def lookalike_text(draft: Draft) -> None:
 def donation_appeals(draft: Draft, window: int = 30) -> None:
     """An appeal opener ('A Message from X:', 'Dear readers,') and the pitch after it.
 
-    The block runs to the last line within `window` that still talks money or
-    support, plus the short buttons after it ('Once', 'Monthly', 'Continue');
-    it needs two such lines, so one opener alone never eats a story.
+    The block runs to the last line within `window` that talks money or
+    support (lines the appeal patterns already cut count too), plus the
+    buttons after it ('Once', 'Monthly', 'Continue'); it needs two such lines,
+    so an opener alone never takes a story with it.
     """
-    live = draft.live()
-    k = 0
-    while k < len(live):
-        para = draft.paras[live[k]]
-        if para.words > 25 or not DONATION_START.match(para.text):
-            k += 1
+    paras = draft.paras
+    i = 0
+    while i < len(paras):
+        para = paras[i]
+        if para.cut is not None or para.words > 25 or not DONATION_START.match(para.text):
+            i += 1
             continue
-        last, cues = k, 0
-        for m in range(k + 1, min(len(live), k + window)):
-            if DONATION_CUE.search(draft.paras[live[m]].text):
+        last, cues = i, 0
+        for m in range(i + 1, min(len(paras), i + window)):
+            if _appeal_line(paras[m]):
                 last, cues = m, cues + 1
         if cues < 2:
-            k += 1
+            i += 1
             continue
-        while last + 1 < len(live) and draft.paras[live[last + 1]].words <= 5:
+        while last + 1 < len(paras) and (paras[last + 1].cut is not None
+                                         or paras[last + 1].words <= 5):
             last += 1
-        for m in range(k, last + 1):
-            draft.cut(live[m], "generic.donation_appeal.block", "donation_appeal")
-        k = last + 1
+        for m in range(i, last + 1):
+            draft.cut(m, "generic.donation_appeal.block", "donation_appeal")
+        i = last + 1
+
+
+def _appeal_line(para: Para) -> bool:
+    if para.cut is not None:
+        return para.cut.category == "donation_appeal"
+    return bool(DONATION_CUE.search(para.text))
 
 
 def is_teaser_header(text: str, words: int) -> bool:
@@ -120,10 +130,7 @@ def teaser_blocks(draft: Draft) -> None:
             k += 1
             continue
         end = k + 1
-        while end < len(live):
-            item = draft.paras[live[end]]
-            if item.prose and not is_teaser_excerpt(item.text):
-                break
+        while end < len(live) and _teaser_item(draft, live, end, k):
             end += 1
         stop = end
         if _story_starts(draft, live[end:end + ARTICLE_START_RUN]):
@@ -133,6 +140,21 @@ def teaser_blocks(draft: Draft) -> None:
             for m in range(k, stop):
                 draft.cut(live[m], "generic.teaser_block.list", "teaser_block")
         k = end
+
+
+def _teaser_item(draft: Draft, live: list[int], n: int, header: int) -> bool:
+    """Headlines, cut-off excerpts, and a one-sentence excerpt standing between
+    two headlines; two sentences in a row mean the story has resumed."""
+    item = draft.paras[live[n]]
+    if not item.prose or is_teaser_excerpt(item.text):
+        return True
+    after = draft.paras[live[n + 1]] if n + 1 < len(live) else None
+    return (n - 1 > header and _teaser_headline(draft.paras[live[n - 1]])
+            and item.words <= TEASER_EXCERPT_WORDS and (after is None or _teaser_headline(after)))
+
+
+def _teaser_headline(para: Para) -> bool:
+    return not para.prose and para.words >= 4 and is_title_like(para.text, para.words)
 
 
 def _story_starts(draft: Draft, upcoming: list[int]) -> bool:
@@ -154,8 +176,9 @@ def photo_captions(draft: Draft) -> None:
 def repeated_paragraphs(draft: Draft) -> None:
     """Paragraphs that occur twice: keep one copy.
 
-    A repeated run of prose (a preview of the article above it) and repeated
-    title lines keep their last copy; a lone repeated sentence keeps its first.
+    A repeated run of prose (a preview of the article above it) and a title
+    echoed within a few lines keep their last copy; a lone repeated sentence,
+    or a headline repeated far below in a teaser list, keeps its first.
     A short paragraph contained in a longer one (a standfirst or pull quote
     repeating body text) is cut in favour of the longer one.
     """
@@ -171,7 +194,8 @@ def repeated_paragraphs(draft: Draft) -> None:
             continue
         para = draft.paras[live[k]]
         in_run = (k > 0 and repeated[k - 1]) or (k + 1 < len(texts) and repeated[k + 1])
-        keep = last_at[t] if (not para.prose or in_run) else first_at[t]
+        echo = last_at[t] - first_at[t] <= TITLE_ECHO_LINES
+        keep = last_at[t] if ((not para.prose and echo) or in_run) else first_at[t]
         if k != keep:
             draft.cut(live[k], "generic.duplicate.repeat", "duplicate")
     _contained_paragraphs(draft)

@@ -36,6 +36,7 @@ def locate_article(draft: Draft) -> None:
     if span is None:  # no sentence at all: no article here (the pipeline drops it)
         return
     start, end = span
+    end = _closing_section(draft, end)
     above = [i for i in live if i < start]
     draft.headline = _choose_headline(draft, above[-HEADLINE_LOOKBACK:])
     if draft.headline is None:
@@ -69,6 +70,25 @@ def _densest_stretch(draft: Draft) -> tuple[int, int] | None:
         if total > best:
             best, best_span = total, (run_start, i)
     return best_span
+
+
+def _closing_section(draft: Draft, end: int) -> int:
+    """Extend the body over a short last section the sums undervalue: after at most
+    two cut lines, an optional sub-heading and the sentences under it."""
+    paras, i = draft.paras, end + 1
+    while i < len(paras):
+        j = i
+        while j < len(paras) and j - i < 2 and paras[j].cut is not None:
+            j += 1
+        if j < len(paras) and paras[j].cut is None and not paras[j].prose and \
+                is_title_like(paras[j].text, paras[j].words):
+            j += 1  # a sub-heading, kept only with a sentence under it
+        if j >= len(paras) or paras[j].cut is not None or not paras[j].prose:
+            return end
+        while j + 1 < len(paras) and paras[j + 1].cut is None and paras[j + 1].prose:
+            j += 1
+        end, i = j, j + 1
+    return end
 
 
 def _headline_score(para: Para, distance: int) -> float | None:

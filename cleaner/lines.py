@@ -13,6 +13,8 @@ KEY_SYMBOLS = "()$£€©/>›»|"  # the non-word characters a pattern key may 
 LONG_LINE_WORDS = 35  # a line this long is running text even without a full stop
 _CLOSERS = "\"'”’»)]*"
 _TERMINAL = ".!?:;…"
+_WIRE_CREDIT = re.compile(  # "Reporting by X; Editing by Y": a credit line, not a menu
+    r"^(?:[—–-] ?)?(?:(?:additional )?reporting|writing|editing) by\b", re.I)
 _TRAILING_URL = re.compile(r"\s+(?:https?://|pic\.twitter\.com/|t\.co/)\S+$")
 # "Kyiv:", "LONDON (Reuters) -", "Hong Kong, May 12 —": a dateline opening a paragraph.
 DATELINE = re.compile(
@@ -59,7 +61,7 @@ def is_prose(text: str, words: int | None = None) -> bool:
     words = word_count(text) if words is None else words
     if is_teaser_excerpt(text):
         return False
-    if words >= 3 and ends_sentence(text):
+    if words >= 3 and (ends_sentence(text) or _WIRE_CREDIT.search(text)):
         return True
     return words >= LONG_LINE_WORDS and lowercase_share(text) >= 0.6
 

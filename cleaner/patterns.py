@@ -56,6 +56,7 @@ EXACT_LINES: dict[str, str] = {
         "listen now", "watch now", "play video", "watch video", "now playing", "up next",
         "hide", "show", "open in app", "once", "monthly", "annual", "yearly",
         "paiment methods", "payment methods", "go", "submit", "cancel", "ok", "okay",
+        "article content", "story content", "article body",
         "got it", "dismiss", "no thanks", "not now", "maybe later", "close ad",
     ),
     **_words(
@@ -249,7 +250,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"(?:for|to) (?:our )?(?:paying )?(?:subscribers|members|premium)", 40,
        keys=("subscribers", "members", "premium")),
     _p("paywall.already", "paywall",
-       r"\balready (?:a )?(?:subscriber|member|registered|have an account)\b", 25,
+       r"^already (?:a )?(?:subscriber|member|registered|have an account)\b", 12,
        keys=("already",)),
     _p("paywall.limit", "paywall",
        r"\byou(?:'ve| have) (?:reached|read|used) (?:your|the|all)\b.{0,40}\b(?:limit|free "
@@ -281,7 +282,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        keys=("only", "exclusive")),
     # --- cookie_notice
     _p("cookie.use", "cookie_notice",
-       r"\b(?:we|this (?:site|website)|our (?:site|website|partners)|(?:site|website) )"
+       r"\b(?:we|this (?:site|website)|our (?:site|website|partners)|(?:site|website)) "
        r"(?:and our partners )?(?:use|uses|store|place)s? cookies\b", 250,
        keys=("cookies",)),
     _p("cookie.these", "cookie_notice",
@@ -507,7 +508,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 BYLINE = re.compile(
-    r"^(?:by|words by|written by|story by|reporting by|posted by|text by)\s+\S.{0,100}$",
+    r"^(?:by|words by|written by|story by|posted by|text by)\s+\S.{0,100}$",
     re.I,
 )
 DATE_LINE = re.compile(
@@ -525,27 +526,32 @@ DATE_LINE = re.compile(
 # Donation appeal: the line that opens one, and the vocabulary that keeps it going.
 DONATION_START = re.compile(
     r"^(?:a (?:message|note|word|letter) from [^.]{2,60}|dear (?:reader|readers|friend|friends|"
-    r"subscriber|subscribers|supporter|supporters)|before you go|one more thing|"
+    r"subscriber|subscribers|supporter|supporters)|before you go|"
     r"(?:can you|will you|would you) (?:help|support|chip in)|we need your (?:help|support)|"
     r"support (?:independent|quality|trusted) journalism|help us (?:keep|continue|do)|"
     r"thank you for reading|if you value|(?:as|because) you(?:'re| are) here)\b.{0,120}$",
     re.I,
 )
+# Words of an appeal; common news words ("supporters", "funding", "members") are not.
 DONATION_CUE = re.compile(
-    r"\b(?:support(?:ing|ers?)?|donat\w*|contribut\w*|journalis\w*|subscri\w*|membership|"
-    r"members?|your help|make a difference|monthly|annual|one-time|independent|funding|"
-    r"fund(?:ed|ing)?|paywall|free (?:for|to) (?:all|read|everyone)|reader[- ]funded|"
-    r"chip in|thank you)\b|[$£€]\s?\d",
+    r"\b(?:donat\w*|contribution|contributions|contribute (?:to|today|now|monthly)|"
+    r"(?:your|our|reader) support|support (?:us|our|independent|quality)|supporting (?:us|our|"
+    r"independent|quality)|journalism|subscri\w*|membership|become a (?:member|supporter)|"
+    r"make a difference|chip in|reader[- ]funded|paywall|free (?:for|to) (?:all|read|everyone)|"
+    r"(?:monthly|annual|one-time|one-off) (?:gift|donation|contribution|payment|support))\b|"
+    r"[$£€]\s?\d",
     re.I,
 )
+
 
 # "Will Knight is a senior writer for WIRED", "Evan Halper writes about ...": the
 # note on the author after the last paragraph.
 AUTHOR_BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|serves as) (?:a|an|the) (?:[\w&,-]+ ){0,5}"
-    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|author|"
-    r"professor|producer|fellow|analyst|founder|consultant|lecturer|researcher|intern|"
-    r"freelancer|critic|photographer|director|host)\b|"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|critic|"
+    r"photographer|producer|intern|freelancer)\b|"
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|the) .{0,120}\band (?:the )?author of\b|"
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:writes|covers|reports) (?:about|on|for)\b"
 )
 AUTHOR_BIO_TAIL = 3  # only the last paragraphs of a body can be an author note
+

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .draft import Para
-from .lines import ends_sentence, has_lowercase_word, is_title_like
+from .lines import ends_sentence, is_title_like
 
 ECHO_WINDOW = 8  # lines within which a repeated headline marks an article start
 MIN_SENTENCES = 3  # full paragraphs each side of a split needs
@@ -46,8 +46,7 @@ def _is_full_paragraph(para: Para) -> bool:
 
 def _opens_article(paras: list[Para], i: int, usual_gap: int) -> bool:
     para = paras[i]
-    if (para.prose or para.words < 4 or not is_title_like(para.text, para.words)
-            or not has_lowercase_word(para.text)):
+    if para.prose or para.words < 4 or not is_title_like(para.text, para.words):
         return False
     if para.gap <= max(1, usual_gap):
         return False

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import cleaner
 from cleaner.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,3 +52,15 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliRun]:
         return CliRun(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def no_rules(tmp_path_factory: pytest.TempPathFactory) -> cleaner.RuleSet:
+    """An empty rules folder: only the generic detectors work."""
+    return cleaner.load_rules(tmp_path_factory.mktemp("no-rules"))
+
+
+@pytest.fixture(scope="session")
+def default_rules() -> cleaner.RuleSet:
+    """The repo's rules/ folder."""
+    return cleaner.load_rules()

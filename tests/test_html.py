@@ -19,10 +19,6 @@ from cleaner.htmlmeta import strip_site_suffix
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 
 
-@pytest.fixture(scope="module")
-def no_rules(tmp_path_factory: pytest.TempPathFactory):
-    return load_rules(tmp_path_factory.mktemp("empty-rules"))
-
 
 def _page_text(html: str) -> str:
     """Every text the page holds (scripts included: JSON-LD is page text too)."""

@@ -1,0 +1,459 @@
+"""Generic detectors, one category at a time, with no rule file to help.
+
+Each positive case is a small dump: a headline, five article paragraphs and the
+boilerplate line(s) of one category. The boilerplate must leave the body and
+show up in `removed` under that category; every article paragraph must stay, in
+order. Each negative case is a story sentence that merely uses the category's
+trigger words: it must stay in the body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+import cleaner
+
+HEADLINE = "City Council Approves New Water Treatment Plant After Long Debate"
+ARTICLE = [
+    "The city council voted 7-2 on Tuesday to approve a $45 million water treatment plant on "
+    "the east bank of the river, ending more than a year of debate over its cost.",
+    "Supporters said the plant would replace equipment that dates from the 1960s and has "
+    "failed three times since January, forcing boil-water notices across several "
+    "neighbourhoods.",
+    "\"We cannot keep patching a system that was built for half the people who live here "
+    "now,\" said council member Maria Lopez, who chaired the infrastructure committee.",
+    "Opponents argued that the project should wait for a state grant decision expected next "
+    "spring, which could cover up to a third of the construction bill.",
+    "Construction is scheduled to begin in March and take about two years. Residents will see "
+    "a small increase in their water bills from July, the city said.",
+]
+MIDDLE = 2  # where "mid" lines go: after the second paragraph
+
+
+
+def clean_one(lines: list[str], rules: cleaner.RuleSet, sep: str = "\n\n") -> cleaner.Article:
+    records = cleaner.clean_text(sep.join(lines), rules=rules)
+    assert len(records) == 1, [r.headline for r in records]
+    return records[0]
+
+
+def body_of(record: cleaner.Article) -> list[str]:
+    return record.body.split("\n\n") if record.body else []
+
+
+def dump(top: tuple[str, ...] = (), head: tuple[str, ...] = (), mid: tuple[str, ...] = (),
+         end: tuple[str, ...] = (), article: list[str] | None = None) -> list[str]:
+    """Lines of a dump: top / headline / head / article with mid inserted / end."""
+    article = ARTICLE if article is None else article
+    return [*top, HEADLINE, *head, *article[:MIDDLE], *mid, *article[MIDDLE:], *end]
+
+
+def cut_as(record: cleaner.Article, text: str) -> list[str]:
+    """Categories under which `text` was removed."""
+    return [r.category for r in record.removed if r.text == text]
+
+
+@dataclass(frozen=True)
+class Case:
+    category: str
+    top: tuple[str, ...] = ()
+    head: tuple[str, ...] = ()
+    mid: tuple[str, ...] = ()
+    end: tuple[str, ...] = ()
+
+    @property
+    def boilerplate(self) -> tuple[str, ...]:
+        return (*self.top, *self.head, *self.mid, *self.end)
+
+
+POSITIVE = [
+    pytest.param(Case("donation_appeal", end=(
+        "A message from the editor:",
+        "Dear readers,",
+        "Independent journalism like ours costs money. If you value our reporting, please "
+        "consider supporting us with a donation.",
+        "Every contribution, big or small, helps keep our newsroom independent.",
+        "Thank you for your support.",
+    )), id="donation_appeal-block"),
+    # The same appeal with the price line and the button that line patterns know on their own.
+    pytest.param(Case("donation_appeal", end=(
+        "A message from the editor:",
+        "Dear readers,",
+        "Independent journalism like ours costs money. If you value our reporting, please "
+        "consider supporting us with a donation.",
+        "Every contribution, big or small, helps fund our newsroom. Support us from just $1 a "
+        "month.",
+        "Donate now",
+    )), id="donation_appeal-block-with-button"),
+    pytest.param(Case("donation_appeal", end=(
+        "Before you go...",
+        "Local journalism needs your support. Our reporters cover council meetings nobody else "
+        "attends, and that work is funded by readers like you.",
+        "Please make a donation today to keep our reporting free for everyone.",
+    )), id="donation_appeal-before-you-go"),
+    pytest.param(Case("newsletter_prompt", mid=(
+        "Sign up for our daily newsletter to get the top stories delivered to your inbox.",
+    )), id="newsletter_prompt-inline"),
+    pytest.param(Case("newsletter_prompt", end=(
+        "Sign up for our free weekly newsletter",
+        "Our weekly newsletter brings you the best local stories of the week, every Friday "
+        "morning.",
+        "By signing up, you agree to our Privacy Policy and Terms of Use.",
+    )), id="newsletter_prompt-box"),
+    pytest.param(Case("caption", mid=(
+        "Workers inspect pipes at the old treatment works on Monday. (Photo by John Smith / AFP)",
+    )), id="caption-photo-by"),
+    pytest.param(Case("caption", mid=(
+        "A worker checks a valve at the pumping station on Monday. Photo: Jane Doe/Reuters",
+    )), id="caption-label"),
+    pytest.param(Case("teaser_block", end=(
+        "Related Stories",
+        "Mayor Unveils Budget With Cuts to Parks",
+        "School Board Delays Vote on New Calendar",
+        "Bridge Repairs to Close Main Street for Summer",
+    )), id="teaser_block-headlines"),
+    pytest.param(Case("teaser_block", end=(
+        "Recent News",
+        "Mayor Unveils Budget With Cuts to Parks",
+        "Springfield: The mayor on Monday proposed a budget that would close two public pools "
+        "and cut opening hours at...",
+        "Bridge Repairs to Close Main Street for Summer",
+        "Springfield: Drivers face months of detours after engineers found cracks in the "
+        "supports of the...",
+    )), id="teaser_block-with-excerpts"),
+    pytest.param(Case("inline_link", mid=(
+        "Also Read | State Lawmakers Weigh New Rules for Utility Rates",
+    )), id="inline_link-also-read"),
+    pytest.param(Case("inline_link", mid=(
+        "Read more: Drought Forces Farmers to Cut Water Use",
+    )), id="inline_link-read-more"),
+    pytest.param(Case("widget", head=("TT", "20", "Share")), id="widget-under-headline"),
+    pytest.param(Case("widget", mid=("Share on Facebook",)), id="widget-mid"),
+    pytest.param(Case("trailer", end=("Riverside Gazette",)), id="trailer"),
+    pytest.param(Case("banner", top=("Support The Riverside Gazette!",)), id="banner-support"),
+    pytest.param(Case("banner", top=("Breaking News",)), id="banner-breaking"),
+    pytest.param(Case("navigation", top=(
+        "Home", "News", "Local", "Politics", "Business", "Sport", "Opinion", "Culture",
+        "Weather", "Obituaries",
+    )), id="navigation-menu"),
+    pytest.param(Case("navigation", end=(
+        "Privacy Policy", "Terms of Use", "© 2024 Riverside Gazette. All rights reserved.",
+    )), id="navigation-footer"),
+    pytest.param(Case("cookie_notice", top=(
+        "We use cookies to give you the best experience on our website.",
+        "Accept all cookies",
+    )), id="cookie_notice-we-use-cookies"),
+    pytest.param(Case("cookie_notice", top=(
+        "This website uses cookies to improve your experience.",
+        "Cookie settings",
+    )), id="cookie_notice-site-uses-cookies"),
+    pytest.param(Case("paywall", end=(
+        "Subscribe to continue reading",
+        "Already a subscriber? Sign in",
+    )), id="paywall"),
+    pytest.param(Case("app_prompt", mid=(
+        "Download our free app for breaking news alerts on your phone.",
+    )), id="app_prompt-download"),
+    pytest.param(Case("app_prompt", end=(
+        "Get the Riverside Gazette app on the App Store and Google Play.",
+    )), id="app_prompt-stores"),
+    pytest.param(Case("social_prompt", end=(
+        "Follow us on Twitter and Facebook for the latest updates.",
+    )), id="social_prompt"),
+    pytest.param(Case("advertisement", mid=("Advertisement",)), id="advertisement-label"),
+    pytest.param(Case("advertisement", mid=("Story continues below advertisement",)),
+                 id="advertisement-continues"),
+    pytest.param(Case("comments", end=(
+        "Comments are moderated and may take up to 24 hours to appear.",
+    )), id="comments"),
+    pytest.param(Case("disclaimer", end=(
+        "Disclaimer: The views expressed in this article are those of the author and do not "
+        "necessarily reflect the views of the Riverside Gazette.",
+    )), id="disclaimer-views"),
+    pytest.param(Case("disclaimer", end=(
+        "We may earn a commission when you buy through affiliate links on our site.",
+    )), id="disclaimer-affiliate"),
+    pytest.param(Case("author_bio", end=(
+        "Jane Doe is a senior reporter for the Riverside Gazette covering city hall and local "
+        "government.",
+    )), id="author_bio"),
+    pytest.param(Case("byline", head=("By Jane Doe", "March 4, 2024")), id="byline"),
+]
+
+
+@pytest.mark.parametrize("case", POSITIVE)
+def test_generic_detector_cuts_its_category_and_keeps_the_article(
+        case: Case, no_rules: cleaner.RuleSet) -> None:
+    record = clean_one(dump(case.top, case.head, case.mid, case.end), no_rules)
+    assert record.headline == HEADLINE
+    assert body_of(record) == ARTICLE
+    for line in case.boilerplate:
+        assert case.category in cut_as(record, line), (line, cut_as(record, line))
+
+
+# Categories whose positive case needs its own test (the cut line comes with kept lines).
+OWN_TEST = {"duplicate", "embed"}
+
+
+def test_covered_categories_are_all_the_generic_categories() -> None:
+    """A new category in cleaner/categories.py needs cases here too."""
+    from cleaner.categories import CATEGORIES
+
+    covered = {p.values[0].category for p in POSITIVE} | OWN_TEST
+    assert covered == set(CATEGORIES)
+    assert {p.values[0] for p in NEGATIVE} >= set(CATEGORIES)
+
+
+def test_repeated_paragraph_is_cut_as_duplicate(no_rules: cleaner.RuleSet) -> None:
+    lines = [HEADLINE, *ARTICLE[:2], ARTICLE[1], *ARTICLE[2:]]
+    record = clean_one(lines, no_rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, ARTICLE[1]) == ["duplicate"]
+
+
+EMBED_ATTRIBUTION = "— Maria Lopez (@marialopez) March 4, 2024"
+
+
+@pytest.mark.parametrize("post", [
+    "The vote is in: 7-2 for the new plant. Thank you to everyone who came out tonight! "
+    "pic.twitter.com/abc123",
+    "“The vote is in: 7-2 for the new plant. Thank you to everyone who came out tonight!”",
+], ids=["bare-post", "quoted-post"])
+def test_embedded_post_keeps_its_words_and_cuts_its_attribution(
+        post: str, no_rules: cleaner.RuleSet) -> None:
+    article = [*ARTICLE[:MIDDLE], post, *ARTICLE[MIDDLE:]]
+    lines = [HEADLINE, *ARTICLE[:MIDDLE], post, EMBED_ATTRIBUTION, *ARTICLE[MIDDLE:]]
+    record = clean_one(lines, no_rules)
+    assert body_of(record) == article
+    assert cut_as(record, EMBED_ATTRIBUTION) == ["embed"]
+
+
+def test_byline_gives_the_author(no_rules: cleaner.RuleSet) -> None:
+    record = clean_one(dump(head=("By Jane Doe", "March 4, 2024")), no_rules)
+    assert record.authors == ["Jane Doe"]
+
+
+# --- Negative cases: story sentences that merely use the trigger words.
+
+NEGATIVE = [
+    pytest.param("donation_appeal", "The charity said donations rose 20 percent last year."),
+    pytest.param("donation_appeal", "A message from the mayor was read aloud at the start of "
+                 "the meeting, urging residents to conserve water this summer."),
+    pytest.param("newsletter_prompt", "She told subscribers in a newsletter that prices would "
+                 "rise."),
+    pytest.param("newsletter_prompt", "Lopez first raised the idea in a newsletter to "
+                 "constituents last autumn, saying the plant was overdue."),
+    pytest.param("caption", "The photo, taken by a resident in 2019, showed brown water "
+                 "running from a kitchen tap."),
+    pytest.param("caption", "Reuters reported last year that similar plants had run over "
+                 "budget in two neighbouring states."),
+    pytest.param("teaser_block", "Most read among the council papers was a 2021 engineering "
+                 "report that warned of pipe failures."),
+    pytest.param("teaser_block", "Related projects, including a new pumping station, will be "
+                 "put out to tender later this year."),
+    pytest.param("inline_link", "Also read into the record was a letter from the state "
+                 "environmental agency supporting the plan."),
+    pytest.param("widget", "Residents can share their views at a public hearing on April 12."),
+    pytest.param("widget", "Lopez said 20 people had written to her about the plan."),
+    pytest.param("trailer", "Reuters contributed reporting."),
+    pytest.param("banner", "Support for the project grew after the third boil-water notice in "
+                 "February."),
+    pytest.param("banner", "Breaking with her party, council member Ann Reyes voted in favour "
+                 "of the plan."),
+    pytest.param("navigation", "Home owners in the east end will pay slightly more under the "
+                 "new rate plan."),
+    pytest.param("navigation", "Privacy concerns about smart water meters were raised by two "
+                 "residents at the hearing."),
+    pytest.param("cookie_notice", "Volunteers said they use cookies and coffee to draw "
+                 "residents to the public hearings."),
+    pytest.param("paywall", "The utility said subscribers to its text-alert service would be "
+                 "told of any interruptions."),
+    pytest.param("paywall", "Already a member of the state water board, Lopez said she would "
+                 "recuse herself from its vote.", id="paywall-already-a-member"),
+    pytest.param("app_prompt", "Residents can report leaks through the city's app, which was "
+                 "launched in 2022."),
+    pytest.param("social_prompt", "Readers can follow the trial on the court's website."),
+    pytest.param("social_prompt", "The mayor posted on Facebook that the vote was a turning "
+                 "point for the city."),
+    pytest.param("advertisement", "An advertisement placed by opponents in the local paper "
+                 "called the plant a waste of money."),
+    pytest.param("comments", "The council received more than 300 comments on the plan during "
+                 "the consultation."),
+    pytest.param("comments", "Reyes declined to comment on the vote."),
+    pytest.param("disclaimer", "The consultants who drafted the plan disclosed that they had "
+                 "worked for the equipment supplier."),
+    pytest.param("author_bio", "Maria Lopez is a former engineer who worked at the plant for "
+                 "20 years before joining the council."),
+    pytest.param("byline", "Published figures show water use in the city fell 8 percent last "
+                 "year."),
+    pytest.param("duplicate", "Lopez said the plant would be finished by 2026 if the state "
+                 "grant arrives on time."),
+    pytest.param("embed", "The council's account (@springfieldcc) posted the result at 9 p.m. "
+                 "on Tuesday."),
+]
+
+
+@pytest.mark.parametrize(("category", "sentence"), NEGATIVE)
+def test_story_sentence_with_trigger_words_stays_mid_body(
+        category: str, sentence: str, no_rules: cleaner.RuleSet) -> None:
+    record = clean_one(dump(mid=(sentence,)), no_rules)
+    assert body_of(record) == [*ARTICLE[:MIDDLE], sentence, *ARTICLE[MIDDLE:]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reuters contributed reporting.",
+    "Maria Lopez is a former engineer who worked at the plant for 20 years before joining the "
+    "council.",
+    "Tom Hale is the director of the state water agency, which will review the plans next "
+    "month.",
+    "Readers can follow the council's vote on the city's website.",
+], ids=["wire-credit", "person-is-a-former-engineer", "person-is-the-director", "follow-vote"])
+def test_story_sentence_with_trigger_words_stays_at_the_end(
+        sentence: str, no_rules: cleaner.RuleSet) -> None:
+    record = clean_one(dump(end=(sentence,)), no_rules)
+    assert body_of(record) == [*ARTICLE, sentence]
+
+
+def test_story_line_opening_like_an_appeal_does_not_swallow_the_story(
+        no_rules: cleaner.RuleSet) -> None:
+    """'One more thing' opens appeals; in a story, the money words after it are news."""
+    article = [
+        *ARTICLE[:3],
+        "One more thing stands in the way: the state must still approve the permits.",
+        *ARTICLE[3:],
+        "Supporters of the plan said the funding was secure.",
+        "Members of the public will be able to tour the site next year.",
+    ]
+    record = clean_one([HEADLINE, *article], no_rules)
+    assert body_of(record) == article
+
+
+def test_story_sentence_starting_with_by_stays_as_first_paragraph(
+        no_rules: cleaner.RuleSet) -> None:
+    first = ("By March, the city expects to have hired a contractor for the first phase of "
+             "the project.")
+    record = clean_one([HEADLINE, first, *ARTICLE], no_rules)
+    assert body_of(record) == [first, *ARTICLE]
+
+
+def test_similar_paragraphs_are_not_duplicates(no_rules: cleaner.RuleSet) -> None:
+    short = "Lopez said the plant would be finished by 2026."
+    longer = ("Lopez said the plant would be finished by 2026 if the state grant arrives on "
+              "time, and by 2027 if it does not.")
+    article = [*ARTICLE[:2], short, *ARTICLE[2:4], longer, ARTICLE[4]]
+    record = clean_one([HEADLINE, *article], no_rules)
+    assert body_of(record) == article
+
+
+# --- What the article keeps.
+
+SUBHEADED = [
+    ARTICLE[0],
+    ARTICLE[1],
+    "Years of Delays",
+    ARTICLE[2],
+    ARTICLE[3],
+    "What Happens Next",
+    ARTICLE[4],
+]
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank-lines", "single-lines"])
+def test_sub_headings_stay_as_their_own_paragraphs(sep: str, no_rules: cleaner.RuleSet) -> None:
+    record = clean_one([HEADLINE, *SUBHEADED], no_rules, sep=sep)
+    assert body_of(record) == SUBHEADED
+
+
+@pytest.mark.parametrize("dateline", ["KYIV: ", "Kyiv (Reuters) - ", "Kyiv, May 12 — "])
+def test_dateline_stays_at_the_start_of_the_first_paragraph(
+        dateline: str, no_rules: cleaner.RuleSet) -> None:
+    article = [dateline + ARTICLE[0], *ARTICLE[1:]]
+    record = clean_one([HEADLINE, *article], no_rules)
+    assert body_of(record) == article
+
+
+@pytest.mark.parametrize("credit", [
+    "Reuters contributed reporting.",
+    "Additional reporting by the Associated Press.",
+    "Reporting by Jane Doe in Kyiv; Editing by John Smith",
+])
+def test_wire_credit_stays_at_the_end(credit: str, no_rules: cleaner.RuleSet) -> None:
+    record = clean_one([HEADLINE, *ARTICLE, credit], no_rules)
+    assert body_of(record) == [*ARTICLE, credit]
+
+
+QUOTES = [
+    "“If you want clean water, you have to pay for the pipes,” Lopez said. “There is no "
+    "cheaper way to do it.”",
+    "“Subscribe to the idea that water is free and you will pay for it later,” Reyes said.",
+    "“We need your support,” Lopez told residents at the hearing. “Sign up for the tours and "
+    "see the old plant for yourselves.”",
+    "“We will not raise bills again before 2030.”",
+]
+
+
+def test_quotes_stay_even_when_they_use_prompt_words(no_rules: cleaner.RuleSet) -> None:
+    article = [*ARTICLE[:3], *QUOTES, *ARTICLE[3:]]
+    record = clean_one([HEADLINE, *article], no_rules)
+    assert body_of(record) == article
+
+
+def test_quote_spanning_two_lines_stays(no_rules: cleaner.RuleSet) -> None:
+    article = [
+        *ARTICLE[:3],
+        "In a post on Sunday, the mayor wrote: “This plant is the most important thing we will "
+        "build this decade.",
+        "“It will serve the city for fifty years, and I am proud of the council for backing it.”",
+        *ARTICLE[3:],
+    ]
+    record = clean_one([HEADLINE, *article], no_rules, sep="\n")
+    assert body_of(record) == article
+
+
+CAPTION = ("Workers inspect pipes at the old treatment works on Monday. "
+           "(Photo by John Smith / AFP)")
+
+
+def test_caption_moves_to_captions_once(no_rules: cleaner.RuleSet) -> None:
+    lines = [HEADLINE, CAPTION, CAPTION, *ARTICLE[:3], CAPTION, *ARTICLE[3:]]
+    record = clean_one(lines, no_rules)
+    assert record.captions == [CAPTION]
+    assert body_of(record) == ARTICLE
+    assert [r.category for r in record.removed] == ["caption"] * 3
+
+
+def test_distinct_captions_are_all_kept_in_order(no_rules: cleaner.RuleSet) -> None:
+    other = "Council member Maria Lopez speaks at Tuesday's meeting. (AP)"
+    lines = [HEADLINE, CAPTION, *ARTICLE[:3], other, *ARTICLE[3:]]
+    record = clean_one(lines, no_rules)
+    assert record.captions == [CAPTION, other]
+    assert body_of(record) == ARTICLE
+
+
+STANDFIRST = "Residents will pay a little more for water from July under the plan."
+
+
+def test_standfirst_repeated_later_is_set_and_not_duplicated(no_rules: cleaner.RuleSet) -> None:
+    article = ["SPRINGFIELD: " + ARTICLE[0], ARTICLE[1], STANDFIRST + " " + ARTICLE[4],
+               *ARTICLE[2:4]]
+    record = clean_one([HEADLINE, STANDFIRST, *article], no_rules)
+    assert record.standfirst == STANDFIRST
+    assert body_of(record) == article
+
+
+def test_standfirst_that_repeats_nothing_also_opens_the_body(no_rules: cleaner.RuleSet) -> None:
+    article = ["SPRINGFIELD: " + ARTICLE[0], *ARTICLE[1:]]
+    record = clean_one([HEADLINE, STANDFIRST, *article], no_rules)
+    assert record.standfirst == STANDFIRST
+    assert body_of(record) == [STANDFIRST, *article]
+
+
+def test_removed_audit_trail_lists_each_cut_line_once(no_rules: cleaner.RuleSet) -> None:
+    boilerplate = ["Advertisement", "Share on Facebook",
+                   "Also Read | State Lawmakers Weigh New Rules for Utility Rates"]
+    record = clean_one(dump(mid=tuple(boilerplate)), no_rules)
+    assert sorted(r.text for r in record.removed) == sorted(boilerplate)
+    assert record.to_dict()["removed"] == [
+        {"rule": r.rule, "category": r.category, "chars": len(r.text)} for r in record.removed]

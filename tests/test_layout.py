@@ -1,0 +1,257 @@
+"""Whole-page copies (menus, bylines, teaser lists, footers around the article) and
+dumps holding several articles. No rule file helps: the layout stage and the
+splitter must find the article on their own."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+
+NAV = [
+    "Home", "World", "US News", "Politics", "Business", "Markets", "Tech", "Science", "Health",
+    "Climate", "Sport", "Football", "Tennis", "Culture", "Books", "Film", "Music", "Travel",
+    "Food", "Style", "Opinion", "Editorials", "Letters", "Obituaries", "Podcasts", "Video",
+    "Photos", "Weather", "Crosswords", "Local News",
+]
+HEADLINE = "Drought Forces Farmers in the Central Valley to Leave Fields Unplanted"
+BYLINE = "By Jane Doe"
+DATE = "Published March 4, 2024"
+ARTICLE = [
+    "FRESNO, California (Reuters) - Farmers across California's Central Valley are leaving "
+    "hundreds of thousands of acres unplanted this spring as a third year of drought cuts their "
+    "water allocations to historic lows.",
+    "State officials said on Tuesday that irrigation districts would receive just 5 percent of "
+    "their requested supplies, down from 15 percent last year, forcing growers to choose which "
+    "crops to save.",
+    "\"We have never seen it this bad,\" said Luis Ortega, who farms almonds and tomatoes near "
+    "Fresno. \"I am pulling out trees my father planted.\"",
+    "The cuts fall hardest on smaller growers who cannot afford to drill deeper wells, "
+    "according to a report by the state's farm bureau published last month.",
+    "Groundwater Under Strain",
+    "Hydrologists warn that the rush to pump groundwater is causing the land to sink by up to "
+    "a foot a year in some areas, damaging canals and bridges.",
+    "The state passed a law in 2014 to limit pumping, but its main provisions do not take full "
+    "effect until 2040, and many basins have yet to submit plans.",
+    "Ortega said he would wait for the autumn rains before deciding whether to replant. \"If "
+    "they do not come, there will not be much left to decide,\" he said.",
+]
+MOST_READ = [
+    "Most read",
+    "Stocks Slide as Investors Weigh Rate Outlook",
+    "Heat Wave Grips Southern Europe",
+    "Five Things to Know Before the Markets Open",
+    "The Best Hiking Trails Near the Coast",
+    "Why Egg Prices Are Rising Again",
+]
+FOOTER = [
+    "About Us", "Contact", "Careers", "Advertise", "Privacy Policy", "Terms of Use",
+    "© 2024 Example Media. All rights reserved",
+]
+TEASERS = [
+    ("Heat Wave Grips Southern Europe",
+     "Temperatures topped 44C in parts of Spain and Italy on Monday, and officials urged people "
+     "to stay indoors during the afternoon."),
+    ("Stocks Slide as Investors Weigh Rate Outlook",
+     "Wall Street ended lower for a third day as traders bet the central bank would keep rates "
+     "higher for longer."),
+    ("Why Egg Prices Are Rising Again",
+     "Bird flu outbreaks on large farms have cut supplies just as demand picks up ahead of the "
+     "holidays."),
+    ("New Rail Link Opens Between Two Capitals",
+     "The high-speed line cuts the journey to under three hours and is expected to carry 10 "
+     "million passengers a year."),
+    ("Scientists Map the Deepest Ocean Trench",
+     "A robotic vessel spent six weeks charting the trench floor, finding species never seen "
+     "before."),
+    ("City Bans Cars From Historic Centre",
+     "The ban starts in June and will be enforced by cameras at every entry point, the mayor "
+     "said."),
+    ("Tech Firm Cuts 2,000 Jobs",
+     "The company said the cuts were needed to focus on artificial intelligence products."),
+    ("Museum Returns Looted Bronzes",
+     "The 30 sculptures were taken during a colonial raid in 1897 and will go on display in "
+     "their home country."),
+    ("Wildfire Forces Thousands to Flee Mountain Towns",
+     "Firefighters said strong winds pushed the blaze across two ridges overnight, and more "
+     "evacuations are likely."),
+    ("Central Bank Holds Rates Steady",
+     "Policymakers said inflation was easing but warned that it was too soon to cut borrowing "
+     "costs."),
+]
+
+
+
+def body_of(record: cleaner.Article) -> list[str]:
+    return record.body.split("\n\n") if record.body else []
+
+
+def page(article: list[str] = ARTICLE, after: list[str] = MOST_READ + FOOTER,
+         sep: str = "\n") -> str:
+    return sep.join([*NAV, HEADLINE, BYLINE, DATE, *article, *after])
+
+
+def sidebar(excerpt: str) -> list[str]:
+    """Teaser headline / excerpt pairs; excerpt 'full' keeps the sentence, 'cut' trims it."""
+    lines = []
+    for title, text in TEASERS:
+        lines += [title, text if excerpt == "full" else text[:70].rsplit(" ", 1)[0] + "..."]
+    return lines
+
+
+# --- Whole-page copies
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["single-lines", "blank-lines"])
+def test_whole_page_body_is_exactly_the_article(sep: str, no_rules: cleaner.RuleSet) -> None:
+    [record] = cleaner.clean_text(page(sep=sep), rules=no_rules)
+    assert record.headline == HEADLINE
+    assert body_of(record) == ARTICLE
+    assert "Jane Doe" in record.authors
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["single-lines", "blank-lines"])
+def test_whole_page_cuts_menu_byline_list_and_footer(
+        sep: str, no_rules: cleaner.RuleSet) -> None:
+    [record] = cleaner.clean_text(page(sep=sep), rules=no_rules)
+    cut = {r.text: r.category for r in record.removed}
+    assert set(cut) == {*NAV, BYLINE, DATE, *MOST_READ, *FOOTER}
+    assert cut[BYLINE] == "byline"
+    assert cut[DATE] == "byline"
+    assert cut["Privacy Policy"] == "navigation"
+    assert cut["© 2024 Example Media. All rights reserved"] == "navigation"
+
+
+def test_whole_page_with_two_authors_lists_both(no_rules: cleaner.RuleSet) -> None:
+    text = page().replace(BYLINE, "By Jane Doe and John Roe")
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.authors == ["Jane Doe", "John Roe"]
+    assert body_of(record) == ARTICLE
+
+
+@pytest.mark.parametrize("header", [[], ["More from Example News"]], ids=["bare", "headed"])
+@pytest.mark.parametrize("excerpt", ["cut", "full"])
+@pytest.mark.parametrize("paragraphs", [2, 3])
+def test_short_article_before_long_teaser_sidebar_is_kept(
+        header: list[str], excerpt: str, paragraphs: int, no_rules: cleaner.RuleSet) -> None:
+    article = ARTICLE[:paragraphs]
+    text = page(article, after=[*header, *sidebar(excerpt), *FOOTER])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == HEADLINE
+    assert body_of(record)[:paragraphs] == article
+
+
+@pytest.mark.parametrize("header", [[], ["More from Example News"]], ids=["bare", "headed"])
+def test_teaser_sidebar_with_cut_off_excerpts_is_cut(
+        header: list[str], no_rules: cleaner.RuleSet) -> None:
+    text = page(ARTICLE[:3], after=[*header, *sidebar("cut"), *FOOTER])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert body_of(record) == ARTICLE[:3]
+
+
+@pytest.mark.parametrize("header", ["More from Example News", "Latest stories", "Most read"])
+def test_headed_teaser_list_with_sentence_excerpts_is_cut(
+        header: str, no_rules: cleaner.RuleSet) -> None:
+    """DESIGN: 'Recent News' / 'Related' / 'Most read' teaser blocks are removed,
+    excerpts included, whether or not the excerpt is cut off with an ellipsis."""
+    text = page(ARTICLE, after=[header, *sidebar("full"), *FOOTER])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert body_of(record) == ARTICLE
+
+
+def test_page_headline_repeated_in_teaser_list_stays_the_headline(
+        no_rules: cleaner.RuleSet) -> None:
+    """A 'Most read' list often holds the page's own story; that copy is not the headline."""
+    after = ["Most read", *sidebar("full")[:6], HEADLINE, *FOOTER]
+    [record] = cleaner.clean_text(page(after=after), rules=no_rules)
+    assert record.headline == HEADLINE
+    assert body_of(record)[:len(ARTICLE)] == ARTICLE
+
+
+def test_headline_is_found_above_caption_and_widgets(no_rules: cleaner.RuleSet) -> None:
+    caption = ("A farmer walks through a dry field near Fresno, California, on March 1, 2024. "
+               "(Photo by Jane Doe / AFP)")
+    text = "\n".join([*NAV, HEADLINE, caption, "Share", "TT", "20", BYLINE, DATE, *ARTICLE,
+                      *FOOTER])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == HEADLINE
+    assert record.captions == [caption]
+    assert body_of(record) == ARTICLE
+
+
+# --- Several articles in one dump
+
+SECOND_HEADLINE = "Port Strike Ends as Workers Accept a New Contract"
+SECOND = [
+    "Dock workers at the country's largest port voted on Sunday to accept a new four-year "
+    "contract, ending a strike that had halted container traffic for nine days.",
+    "The deal raises wages by 18 percent over the life of the contract and limits the use of "
+    "automated cranes, the union said in a statement.",
+    "Shipping companies said it would take at least two weeks to clear the backlog of more than "
+    "60 vessels waiting offshore.",
+    "\"Our members stood together and it paid off,\" said union president Carla Mendes, "
+    "speaking to reporters outside the port gates.",
+]
+FIRST_HEADLINE = "Drought Forces Farmers to Leave Fields Unplanted"
+FIRST = ARTICLE[:4]
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank-lines", "single-lines"])
+def test_two_articles_three_blank_lines_apart_give_two_records(
+        sep: str, no_rules: cleaner.RuleSet) -> None:
+    text = sep.join([FIRST_HEADLINE, *FIRST]) + "\n\n\n\n" + sep.join([SECOND_HEADLINE, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
+def test_two_articles_split_when_second_headline_is_all_title_case(
+        no_rules: cleaner.RuleSet) -> None:
+    """'Port Strike Ends After Workers Accept New Contract' has no lower-case word."""
+    second = "Port Strike Ends After Workers Accept New Contract"
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST]) + "\n\n\n\n" + "\n\n".join([second, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, second]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
+def test_two_articles_with_echoed_headlines_split_two_blank_lines_apart(
+        no_rules: cleaner.RuleSet) -> None:
+    """Headline, widgets, the headline again, then the story (as seed 002 is laid out)."""
+    def block(headline: str, paras: list[str]) -> str:
+        return "\n\n".join([headline, "TT\n20", headline, *paras])
+
+    text = block(FIRST_HEADLINE, FIRST) + "\n\n\n" + block(SECOND_HEADLINE, SECOND)
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["single-lines", "blank-lines"])
+def test_whole_page_whose_teaser_list_repeats_a_headline_is_not_split(
+        sep: str, no_rules: cleaner.RuleSet) -> None:
+    after = ["Most read", HEADLINE, *MOST_READ[1:], "Latest", MOST_READ[1], *FOOTER]
+    records = cleaner.clean_text(page(after=after, sep=sep), rules=no_rules)
+    assert len(records) == 1
+    assert records[0].headline == HEADLINE
+    assert body_of(records[0]) == ARTICLE
+
+
+def test_blank_line_page_with_sidebar_after_a_gap_is_not_split(no_rules: cleaner.RuleSet) -> None:
+    """A whole page saved with blank lines: the sidebar's own headlines after a long gap,
+    with sentence excerpts, must not become a second article."""
+    text = ("\n\n".join(NAV) + "\n\n\n\n" + "\n\n".join([HEADLINE, BYLINE, DATE, *ARTICLE])
+            + "\n\n\n\n" + "\n\n".join(["Most read", *sidebar("full")[:8]])
+            + "\n\n\n\n" + "\n\n".join(FOOTER))
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [HEADLINE]
+    assert body_of(records[0])[:len(ARTICLE)] == ARTICLE
+
+
+def test_sub_heading_after_two_blank_lines_does_not_start_an_article(
+        no_rules: cleaner.RuleSet) -> None:
+    """Two blank lines before a title, with no echo of it, are a wider gap, not a new story."""
+    text = "\n\n".join([HEADLINE, *ARTICLE[:4]]) + "\n\n\n" + "\n\n".join(ARTICLE[4:])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [HEADLINE]
+    assert body_of(records[0]) == ARTICLE
