@@ -17,6 +17,7 @@ from .patterns import (
     AUTHOR_BIO_TAIL,
     CAPTION_SHORT_CREDIT,
     CAPTION_SHORT_WORDS,
+    CREDIT_TOKENS,
     DONATION_CUE,
     DONATION_START,
     EXACT_LINE_MAX,
@@ -67,11 +68,11 @@ def _has_quote_mark(text: str) -> bool:
 def lookalike_text(draft: Draft) -> None:
     """Words spelled with Cyrillic look-alikes among Latin letters ('Аdvеrtіѕе'):
     ad copy disguised to dodge filters; story text never mixes scripts in a word."""
+    if not _CYRILLIC.search("".join(p.text for p in draft.paras)):
+        return
     for i in draft.live():
         text = draft.paras[i].text
-        if text.isascii() or not _CYRILLIC.search(text):
-            continue
-        if len(_MIXED_SCRIPT_WORD.findall(text)) >= 3:
+        if _CYRILLIC.search(text) and len(_MIXED_SCRIPT_WORD.findall(text)) >= 3:
             draft.cut(i, "generic.advertisement.lookalike", "advertisement")
 
 
@@ -169,7 +170,8 @@ def photo_captions(draft: Draft) -> None:
         credit = photo_credit(para)
         if credit is not None:
             draft.cut(i, credit.id, "caption")
-        elif para.words <= CAPTION_SHORT_WORDS and CAPTION_SHORT_CREDIT.search(para.text):
+        elif (para.words <= CAPTION_SHORT_WORDS and not para.tokens.isdisjoint(CREDIT_TOKENS)
+              and CAPTION_SHORT_CREDIT.search(para.text)):
             draft.cut(i, "generic.caption.short-credit", "caption")
 
 

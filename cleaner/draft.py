@@ -53,15 +53,23 @@ class Draft:
     authors: list[str] = field(default_factory=list)
     headline: int | None = None  # index into paras
     trailer: str | None = None  # text of a bare outlet-name line cut at the end
+    _live_headline: int | None = None
+
+    _live: list[int] | None = None  # cache of live(), dropped whenever a paragraph is cut
 
     def live(self) -> list[int]:
-        """Indices of the paragraphs not cut so far."""
-        return [i for i, p in enumerate(self.paras) if p.cut is None and i != self.headline]
+        """Indices of the paragraphs not cut so far (a fresh list each call)."""
+        if self._live is None or self._live_headline != self.headline:
+            self._live = [i for i, p in enumerate(self.paras)
+                          if p.cut is None and i != self.headline]
+            self._live_headline = self.headline
+        return list(self._live)
 
     def cut(self, i: int, rule: str, category: str) -> None:
         """Mark paragraph i removed (the first rule to cut it is the one recorded)."""
         para = self.paras[i]
         if para.cut is None:
+            self._live = None
             para.cut = Removal(rule, category, para.text)
             if category == "caption":
                 self.add_caption(para.text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from selectolax.lexbor import LexborHTMLParser
-from trafilatura import bare_extraction
 
 from .text import squash
 
@@ -15,6 +14,8 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 def main_text(tree: LexborHTMLParser, url: str | None) -> str:
     """The page's main text, one paragraph per line (sub-headings on their own line)."""
+    from trafilatura import bare_extraction  # imported on the first page: text runs never pay
+
     document = bare_extraction(tree.html or "", url=url, with_metadata=False,
                                include_comments=False, include_tables=True)
     text = document.text if document is not None else ""

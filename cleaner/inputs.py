@@ -93,7 +93,7 @@ def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 def _within_limit(data: bytes, max_bytes: int, what: str) -> bytes:
     if len(data) > max_bytes:
         raise InputError(f"{what} is over the {_size(max_bytes)} limit (--max-bytes)")
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError("empty input")
     return data
 

@@ -10,11 +10,13 @@ import re
 
 WORD = re.compile(r"\w+")
 KEY_SYMBOLS = "()$£€©/>›»|"  # the non-word characters a pattern key may name
+_KEY_SYMBOL = re.compile("[" + re.escape(KEY_SYMBOLS) + "]")
 LONG_LINE_WORDS = 35  # a line this long is running text even without a full stop
 _CLOSERS = "\"'”’»)]*"
 _TERMINAL = ".!?:;…"
 _WIRE_CREDIT = re.compile(  # "Reporting by X; Editing by Y": a credit line, not a menu
     r"^(?:[—–-] ?)?(?:(?:additional )?reporting|writing|editing) by\b", re.I)
+_CREDIT_INITIALS = "RrWwEeAa—–-"
 _TRAILING_URL = re.compile(r"\s+(?:https?://|pic\.twitter\.com/|t\.co/)\S+$")
 # "Kyiv:", "LONDON (Reuters) -", "Hong Kong, May 12 —": a dateline opening a paragraph.
 DATELINE = re.compile(
@@ -33,7 +35,7 @@ def line_tokens(folded: str) -> tuple[int, frozenset[str]]:
     """Word count and token set of a casefolded line: its words plus any of
     KEY_SYMBOLS it contains (pattern pre-checks look tokens up)."""
     words = WORD.findall(folded)
-    return len(words), frozenset(words).union(c for c in KEY_SYMBOLS if c in folded)
+    return len(words), frozenset(words).union(_KEY_SYMBOL.findall(folded))
 
 
 def ends_sentence(text: str) -> bool:
@@ -61,7 +63,8 @@ def is_prose(text: str, words: int | None = None) -> bool:
     words = word_count(text) if words is None else words
     if is_teaser_excerpt(text):
         return False
-    if words >= 3 and (ends_sentence(text) or _WIRE_CREDIT.search(text)):
+    if words >= 3 and (ends_sentence(text) or
+                       (text[:1] in _CREDIT_INITIALS and bool(_WIRE_CREDIT.search(text)))):
         return True
     return words >= LONG_LINE_WORDS and lowercase_share(text) >= 0.6
 

@@ -136,6 +136,7 @@ class PatternSet:
                     raise ValueError(f"{pattern.id}: key {key!r} has {odd}: not a word or one "
                                      f"of {KEY_SYMBOLS}")
                 self._by_token.setdefault(min(words), []).append((words, n))
+        self._tokens = frozenset(self._by_token)
         self._starts = tuple({s for p in patterns for s in p.starts})
         self._always = [n for n, p in enumerate(patterns) if not p.keys and not p.starts]
 
@@ -146,10 +147,14 @@ class PatternSet:
         precomputed (see lines.line_tokens) when the caller already has them."""
         folded = text.casefold() if folded is None else folded
         tokens = line_tokens(folded)[1] if tokens is None else tokens
+        present = tokens & self._tokens
+        started = folded.startswith(self._starts)
+        if not (present or started or self._always):
+            return None  # the common case: a story line no pattern could match
         candidates = set(self._always)
-        for token in tokens.intersection(self._by_token):
+        for token in present:
             candidates.update(n for key, n in self._by_token[token] if key <= tokens)
-        if folded.startswith(self._starts):
+        if started:
             candidates.update(n for n, p in enumerate(self.patterns)
                               if p.starts and folded.startswith(p.starts))
         for n in sorted(candidates):
@@ -497,6 +502,8 @@ CAPTION_SHORT_CREDIT = re.compile(
     r"Getty Images|Getty|Supplied|File|Bloomberg|Shutterstock|iStock))$"
 )
 CAPTION_SHORT_WORDS = 35
+CREDIT_TOKENS = frozenset({")", "ap", "afp", "aap", "reuters", "epa", "pa", "getty", "images",
+                           "supplied", "file", "bloomberg", "shutterstock", "istock"})
 # "Donald Trump talks to reporters. The White House": a sentence, then a credit.
 CAPTION_TRAILING_CREDIT = re.compile(
     r"^[^.!?]{10,}[.!?][\"”’]? +(?:[A-Z][\w.'’&-]*|/|of|the|for|via|and) ?"

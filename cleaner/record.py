@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import orjson
 
@@ -44,12 +44,14 @@ class Article:
 
     def to_dict(self, explain: bool = False) -> dict[str, object]:
         """The record as written; explain=True keeps each removed span's text."""
-        record = {"id": self.id}
-        record.update(asdict(self))
-        record["removed"] = [
-            {**r.summary(), "text": r.text} if explain else r.summary() for r in self.removed
-        ]
-        return record
+        return {
+            "id": self.id, "source": self.source, "url": self.url, "outlet": self.outlet,
+            "headline": self.headline, "standfirst": self.standfirst, "body": self.body,
+            "captions": list(self.captions), "published": self.published,
+            "authors": list(self.authors), "language": self.language,
+            "removed": [{**r.summary(), "text": r.text} if explain else r.summary()
+                        for r in self.removed],
+        }
 
     def to_json(self, explain: bool = False) -> bytes:
         """One JSONL line, newline included."""

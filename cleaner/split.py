@@ -23,12 +23,14 @@ LEAD_WINDOW = 12  # the first full paragraph follows a new headline within this 
 def split_articles(paras: list[Para]) -> list[list[Para]]:
     """Cut the paragraph list into one list per article."""
     usual_gap = Counter(p.gap for p in paras).most_common(1)[0][0] if paras else 0
+    starts = [i for i in range(1, len(paras)) if _opens_article(paras, i, usual_gap)]
+    if not starts:
+        return [paras]
     full = [_is_full_paragraph(p) for p in paras]
     before = [0]
     for is_full in full:
         before.append(before[-1] + is_full)
-    starts = [i for i in range(1, len(paras))
-              if _opens_article(paras, i, usual_gap) and any(full[i + 1:i + 1 + LEAD_WINDOW])]
+    starts = [i for i in starts if any(full[i + 1:i + 1 + LEAD_WINDOW])]
     segments, begin = [], 0
     for n, start in enumerate(starts):
         after_end = starts[n + 1] if n + 1 < len(starts) else len(paras)
@@ -46,9 +48,8 @@ def _is_full_paragraph(para: Para) -> bool:
 
 def _opens_article(paras: list[Para], i: int, usual_gap: int) -> bool:
     para = paras[i]
-    if para.prose or para.words < 4 or not is_title_like(para.text, para.words):
-        return False
-    if para.gap <= max(1, usual_gap):
+    if para.gap <= max(1, usual_gap) or para.prose or para.words < 4 or \
+            not is_title_like(para.text, para.words):
         return False
     window = paras[i + 1:i + 1 + ECHO_WINDOW]
     echo = next((k for k, p in enumerate(window) if p.text == para.text), None)

@@ -32,6 +32,7 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
+
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode a dump's bytes, raising InputError for binary or undecodable data.
 
@@ -97,7 +98,16 @@ def _looks_binary(data: bytes, sample: int = 8192) -> bool:
 def normalise(text: str) -> str:
     """NFC, LF line ends, invisible characters dropped, spaces folded within lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", "\n".join(map(_normalise_line, text.split("\n"))))
+    if _needs_work(text):  # many dumps need nothing beyond NFC
+        text = "\n".join(map(_normalise_line, text.split("\n")))
+    return unicodedata.normalize("NFC", text)
+
+
+def _needs_work(text: str) -> bool:
+    """Anything _normalise_line would change: doubled or edge spaces, or any other
+    whitespace, control or invisible character (none of them is printable)."""
+    return ("  " in text or " \n" in text or "\n " in text or text[:1] == " "
+            or text[-1:] == " " or not text.replace("\n", "").isprintable())
 
 
 def _normalise_line(line: str) -> str:
