@@ -1,4 +1,5 @@
-"""`make bench`: throughput and peak memory of the text path.
+"""`make bench`: throughput and peak memory of the text path, and the HTML path
+against plain trafilatura.
 
 The CLI rows run the real `cleaner clean` in a subprocess, as users run it, so
 they include start-up, file reading and JSONL writing; the in-process row times
@@ -10,6 +11,7 @@ no data to ship, and the same dumps on every machine. Peak RSS on 1,000 and
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import platform
 import statistics
@@ -21,9 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generate import write_dumps
+from trafilatura import bare_extraction
 
-from cleaner import clean_text
+from cleaner import clean_html, clean_text, load_rules
 
+DEVSET_HTML = Path(__file__).resolve().parents[2] / "shared" / "devset" / "html"
 # A batch streams when each added input raises peak RSS by well under its own size.
 STREAMING_SHARE = 0.25
 MIB = 1024 * 1024
@@ -121,14 +125,43 @@ def bench_in_process(folder: Path, repeat: int) -> Result:
     return Result("clean_text in-process", len(texts), folder_bytes(folder)[0], best, records)
 
 
-def bench_html() -> None:
-    """HTML path: cleaner.clean_html vs trafilatura.bare_extraction on the same pages.
-
-    TO BE ADDED: time both in this process on the same pages and print rows shaped
-    like the text table's, so the cost of cleaner's pre-pass, metadata and rules over
-    bare trafilatura shows.
-    """
-    print("\nhtml path: not benchmarked yet")
+def bench_html(folder: Path | None, repeat: int) -> None:
+    """HTML path: cleaner.clean_html vs plain trafilatura.bare_extraction, timed in this
+    process on the same pages, alternating, best of `repeat` runs each."""
+    pages = sorted(folder.glob("*.htm*")) if folder and folder.is_dir() else []
+    if not pages:
+        print("\nhtml path: no pages (pass --html DIR; the dev set's html/ is the default)")
+        return
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    data = [page.read_bytes() for page in pages]
+    nbytes = sum(map(len, data))
+    rules = load_rules()
+    runs = {
+        "trafilatura (reference)": lambda page: bare_extraction(
+            page, with_metadata=True, include_comments=False, include_tables=True),
+        "trafilatura, no metadata": lambda page: bare_extraction(
+            page, with_metadata=False, include_comments=False, include_tables=True),
+        "cleaner clean_html": lambda page: clean_html(page, rules=rules),
+    }
+    for run in runs.values():
+        run(data[0])  # warm-up: imports and caches
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(repeat):
+        for label, run in runs.items():
+            start = time.perf_counter()
+            for page in data:
+                run(page)
+            best[label] = min(best[label], time.perf_counter() - start)
+    print(f"\nhtml path: {len(data)} pages from {folder}, {nbytes / 1e6:.1f} MB, "
+          f"in this process, best of {repeat}")
+    print(f"{'run':<26} {'seconds':>8} {'docs/s':>8} {'MB/s':>6}")
+    for label, seconds in best.items():
+        print(f"{label:<26} {seconds:8.2f} {len(data) / seconds:8.1f} "
+              f"{nbytes / 1e6 / seconds:6.2f}")
+    ours = best["cleaner clean_html"]
+    print(f"cleaner vs trafilatura (reference settings): "
+          f"{best['trafilatura (reference)'] / ours:.2f}x as fast; vs trafilatura without "
+          f"metadata: {best['trafilatura, no metadata'] / ours:.2f}x")
 
 
 def positive(value: str) -> int:
@@ -149,6 +182,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=positive, default=3,
                         help="throughput runs per row, best kept (default: 3)")
     parser.add_argument("--seed", type=int, default=1, help="dump series (default: 1)")
+    parser.add_argument("--html", type=Path, default=DEVSET_HTML,
+                        help=f"folder of HTML pages for the HTML section (default: {DEVSET_HTML})")
     args = parser.parse_args()
     if args.large <= args.small:
         parser.error("--large must be more dumps than --small")
@@ -192,7 +227,7 @@ def main() -> None:
           f"{startup.peak_rss / MIB:.1f} MiB")
     print("seconds: wall clock, best of runs (CLI rows include start-up); MB = 10^6 bytes of "
           "input; peak RSS: largest process of the run, from its rusage")
-    bench_html()
+    bench_html(args.html, 2)
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ class FileResult:
 
     source: str
     records: list[tuple[str, bytes]] = field(default_factory=list)
-    removed: list[tuple[str, str, int]] = field(default_factory=list)  # rule, category, chars
+    removed: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # -> [spans, chars]
     explained: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -64,10 +64,10 @@ class BatchStats:
             self.failed += 1
         elif not result.records:
             self.no_article += 1
-        for rule, category, chars in result.removed:
-            self.by_category[category] += 1
+        for (rule, category), (spans, chars) in result.removed.items():
+            self.by_category[category] += spans
             self.chars_by_category[category] += chars
-            self.by_rule[rule] += 1
+            self.by_rule[rule] += spans
 
     def summary(self, per_rule: bool = False) -> str:
         lines = [f"cleaned {self.inputs - self.failed} of {self.inputs} inputs -> "
@@ -82,6 +82,7 @@ class BatchStats:
         return "\n".join(lines)
 
 
+CHUNK = 64  # inputs handed to a worker at a time
 _worker_options = CleanOptions()
 _worker_rules: RuleSet | None = None
 
@@ -105,8 +106,13 @@ def clean_one(source: str) -> FileResult:
         result.error = f"internal error: {type(exc).__name__}: {exc}"
         return result
     for article in articles:
-        result.records.append((article.id, article.to_json(options.explain)))
-        result.removed.extend((r.rule, r.category, len(r.text)) for r in article.removed)
+        record = article.to_dict(options.explain)
+        result.records.append((str(record["id"]), orjson.dumps(
+            record, option=orjson.OPT_APPEND_NEWLINE)))
+        for removal in article.removed:  # tallied here: less to send back from a worker
+            tally = result.removed.setdefault((removal.rule, removal.category), [0, 0])
+            tally[0] += 1
+            tally[1] += len(removal.text)
         if options.explain:
             result.explained.extend(f"{source}: [{r.rule}] {r.category}: {r.text!r}"
                                     for r in article.removed)
@@ -122,7 +128,8 @@ def clean_all(sources: Iterable[str], options: CleanOptions, jobs: int = 1) -> I
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
-        yield from pool.imap(clean_one, sources, chunksize=8)
+        # Big chunks keep the workers busy and the parent's share of the work small.
+        yield from pool.imap(clean_one, sources, chunksize=CHUNK)
 
 
 class Progress:
