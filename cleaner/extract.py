@@ -43,3 +43,21 @@ def largest_text_block(tree: LexborHTMLParser) -> str:
     if not sizes:
         return ""
     return "\n".join(groups[max(sizes, key=sizes.__getitem__)])
+
+
+BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre"
+
+
+def selected_text(tree: LexborHTMLParser, selector: str) -> str:
+    """The text blocks under a rule file's body selector, in page order (a rule
+    author who names the body wants exactly its paragraphs)."""
+    lines: list[str] = []
+    for container in tree.css(selector):
+        blocks = container.css(BLOCKS) or [container]
+        for block in blocks:
+            if block.css_first(BLOCKS) is not None and block.tag in ("li", "blockquote"):
+                continue  # a list item or quote holding paragraphs: its paragraphs count
+            text = squash(block.text(deep=True))
+            if text and (not lines or lines[-1] != text):
+                lines.append(text)
+    return "\n".join(lines)

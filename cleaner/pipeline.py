@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .assemble import assemble
 from .detectors import BODY_DETECTORS, DETECTORS
 from .draft import Draft, Para, paragraphs
-from .extract import main_text
+from .extract import main_text, selected_text
 from .htmlmeta import read_meta
 from .htmlprune import prune, strip_non_content
 from .inputs import DEFAULT_MAX_BYTES, read_input, sniff_format
@@ -52,10 +52,14 @@ def clean_html(html: str | bytes, url: str | None = None, source: str | None = N
     url = url or meta.url
     host = host_of(url)
     site = rules.for_host(host) if host else None
+    html_rule = site.html if site else None
+    if html_rule and html_rule.headline:
+        meta.headline = _first_text(tree, html_rule.headline) or meta.headline
     strip_non_content(tree)
     visible = squash(tree.body.text(deep=True, separator=" ")) if tree.body else ""
     pruned = prune(tree, site)
-    text = normalise(main_text(tree, url))
+    chosen = selected_text(tree, html_rule.body) if html_rule and html_rule.body else ""
+    text = normalise(chosen or main_text(tree, url))
     if meta.article_body and len(text) < ARTICLE_BODY_SHARE * len(meta.article_body):
         text = normalise(meta.article_body)  # the page renders its story from script data
     site = site or rules.for_text(text)
@@ -73,6 +77,11 @@ def clean_html(html: str | bytes, url: str | None = None, source: str | None = N
     if standfirst or (meta.description and article.body.startswith(meta.description)):
         article.standfirst = meta.description
     return [article] if _has_story(draft) else []
+
+
+def _first_text(tree: LexborHTMLParser, selector: str) -> str | None:
+    node = tree.css_first(selector)
+    return squash(node.text(deep=True)) or None if node is not None else None
 
 
 def _has_story(draft: Draft) -> bool:

@@ -173,3 +173,22 @@ def test_body_paragraphs_come_from_the_page_text(parts: list[str]) -> None:
     for article in clean_html(html, rules=load_rules()):
         for paragraph in article.body.split("\n\n"):
             assert re.sub(r"\s+", " ", paragraph) in page
+
+
+def test_rule_file_body_and_headline_selectors_choose_the_text(tmp_path: Path) -> None:
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    (rules_dir / "herald.toml").write_text(
+        'outlet = "The Coastline Herald"\n'
+        'domains = ["coastlineherald.example"]\n'
+        "[html]\n"
+        'headline = "div.article-header h1"\n'
+        'body = "div.article-body"\n', encoding="utf-8")
+    article = _one(FIXTURES / "full_article.html", load_rules(rules_dir))
+    paragraphs = article.body.split("\n\n")
+    assert article.headline == "Harbour council approves flood barrier after decade of delays"
+    assert paragraphs[1].startswith("Councillors voted 31 to 4")  # after the standfirst
+    assert paragraphs[-1].startswith("Opposition councillors who voted against")
+    assert "Residents wait for compensation" in paragraphs
+    assert not any(p.startswith(("Sign up", "Storm season", "Related", "Read more"))
+                   for p in paragraphs)  # boxes inside the body still go
