@@ -55,3 +55,19 @@ def detect_site(rules: RuleSet, text: str, url: str | None) -> SiteRule | None:
 def readable_domain(url: str | None) -> str | None:
     """'https://www.example.co.uk/x' -> 'example.co.uk': an outlet name of last resort."""
     return host_of(url)
+
+
+# "© 2024 Coastline Herald Ltd. All rights reserved": the footer names the publisher.
+_COPYRIGHT = re.compile(
+    r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<name>[A-Z][\w&'’-]*(?:\.[a-z]{2,})?(?: (?:[A-Z&][\w&'’-]*|of|the|and)){0,5})")
+_COMPANY_SUFFIX = re.compile(r"[.,]?\s+(?:ltd|limited|inc|llc|plc|corp|gmbh|pty)\.?$", re.I)
+
+
+def copyright_holder(line: str) -> str | None:
+    """The publisher a copyright line names, without company suffixes."""
+    match = _COPYRIGHT.search(line)
+    if match is None:
+        return None
+    name = _COMPANY_SUFFIX.sub("", match.group("name"))
+    return None if name == "The" or name.startswith("All") else name  # "All rights reserved"

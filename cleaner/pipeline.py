@@ -14,7 +14,7 @@ from .htmlmeta import read_meta
 from .htmlprune import prune, strip_non_content
 from .inputs import DEFAULT_MAX_BYTES, read_input, sniff_format
 from .layout import locate_article
-from .outlet import detect_site, host_of, readable_domain, split_header
+from .outlet import copyright_holder, detect_site, host_of, readable_domain, split_header
 from .record import Article
 from .rules import RuleSet, SiteRule, load_rules
 from .siterules import apply_site_rules
@@ -34,7 +34,8 @@ def clean_text(text: str, url: str | None = None, source: str | None = None,
     articles = []
     for segment in split_articles(paragraphs(text)):
         draft = _clean_draft(Draft(segment), site, page=True)
-        outlet = site.outlet if site else (draft.trailer or readable_domain(url))
+        outlet = site.outlet if site else (draft.trailer or readable_domain(url)
+                                           or _footer_outlet(draft))
         article = assemble(draft, source=source, url=url, outlet=outlet)
         if _has_story(draft):
             articles.append(article)
@@ -77,6 +78,16 @@ def clean_html(html: str | bytes, url: str | None = None, source: str | None = N
     if standfirst or (meta.description and article.body.startswith(meta.description)):
         article.standfirst = meta.description
     return [article] if _has_story(draft) else []
+
+
+def _footer_outlet(draft: Draft) -> str | None:
+    """The publisher named by the page's copyright line, if a footer survived in the dump."""
+    for para in draft.paras:
+        if para.cut is not None and para.cut.rule == "generic.navigation.copyright":
+            name = copyright_holder(para.text)
+            if name:
+                return name
+    return None
 
 
 def _first_text(tree: LexborHTMLParser, selector: str) -> str | None:
