@@ -185,6 +185,3 @@ def _attached(node: LexborNode, body: LexborNode) -> bool:
         parent = parent.parent
     return False
 
-
-def _paragraph_chars(node: LexborNode) -> int:
-    return sum(len(p.text(deep=True)) for p in node.css("p"))

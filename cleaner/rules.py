@@ -117,9 +117,6 @@ class RuleSet:
                 best, best_hits = rule, hits
         return best
 
-    def for_outlet(self, outlet: str) -> SiteRule | None:
-        wanted = outlet.casefold()
-        return next((r for r in self.rules if r.outlet.casefold() == wanted), None)
 
 
 _TOP_KEYS = {"outlet", "domains", "signatures", "min_signatures", "lines", "blocks", "html"}
