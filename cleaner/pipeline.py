@@ -1,27 +1,21 @@
 """The pipelines. Text: decode -> detect outlet -> split -> site rules -> generic
-detectors -> layout -> assemble. HTML: decode -> metadata -> prune -> extract
-main text, then the same text stages. Data flows one way; each stage is a module."""
+detectors -> layout -> assemble. HTML: the page stage (htmlpage.py: decode,
+metadata, prune, extract), then the same text stages. Data flows one way."""
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
-
 from .assemble import assemble
 from .detectors import BODY_DETECTORS, DETECTORS
-from .draft import Draft, Para, paragraphs
-from .extract import main_text, selected_text
-from .htmlmeta import read_meta
-from .htmlprune import prune, strip_non_content
+from .draft import Draft, paragraphs
+from .htmlpage import read_page
 from .inputs import DEFAULT_MAX_BYTES, read_input, sniff_format
 from .layout import locate_article
-from .outlet import copyright_holder, detect_site, host_of, readable_domain, split_header
+from .outlet import copyright_holder, detect_site, readable_domain, split_header
 from .record import Article
 from .rules import RuleSet, SiteRule, load_rules
 from .siterules import apply_site_rules
 from .split import split_articles
-from .text import declared_charset, decode_bytes, normalise, squash
-
-ARTICLE_BODY_SHARE = 0.5  # extracted text shorter than this share of articleBody: use the latter
+from .text import decode_bytes, normalise, squash
 
 
 def clean_text(text: str, url: str | None = None, source: str | None = None,
@@ -33,7 +27,8 @@ def clean_text(text: str, url: str | None = None, source: str | None = None,
     site = detect_site(rules, text, url)
     articles = []
     for segment in split_articles(paragraphs(text)):
-        draft = _clean_draft(Draft(segment), site, page=True)
+        draft = Draft(segment)
+        _clean_draft(draft, site, page=True)
         outlet = site.outlet if site else (draft.trailer or readable_domain(url)
                                            or _footer_outlet(draft))
         article = assemble(draft, source=source, url=url, outlet=outlet)
@@ -45,38 +40,18 @@ def clean_text(text: str, url: str | None = None, source: str | None = None,
 def clean_html(html: str | bytes, url: str | None = None, source: str | None = None,
                rules: RuleSet | None = None) -> list[Article]:
     """Clean one HTML page into (at most) one Article."""
-    rules = load_rules() if rules is None else rules
-    if isinstance(html, bytes):
-        html = decode_bytes(html, declared_charset(html))
-    tree = LexborHTMLParser(html)
-    meta = read_meta(tree)
-    url = url or meta.url
-    host = host_of(url)
-    site = rules.for_host(host) if host else None
-    html_rule = site.html if site else None
-    if html_rule and html_rule.headline:
-        meta.headline = _first_text(tree, html_rule.headline) or meta.headline
-    strip_non_content(tree)
-    visible = squash(tree.body.text(deep=True, separator=" ")) if tree.body else ""
-    pruned = prune(tree, site)
-    chosen = selected_text(tree, html_rule.body) if html_rule and html_rule.body else ""
-    text = normalise(chosen or main_text(tree, url))
-    if meta.article_body and len(text) < ARTICLE_BODY_SHARE * len(meta.article_body):
-        text = normalise(meta.article_body)  # the page renders its story from script data
-    site = site or rules.for_text(text)
-    paras = paragraphs(text)
-    standfirst = _visible_standfirst(meta.description, visible, paras)
-    if standfirst:
-        paras.insert(0, Para.of(standfirst))
-    draft = Draft(paras, captions=pruned.captions, authors=list(meta.authors))
+    page = read_page(html, url, load_rules() if rules is None else rules)
+    meta = page.meta
+    draft = Draft(page.paras, captions=page.captions, authors=list(meta.authors))
     _drop_headline_echo(draft, meta.titles)
-    draft = _clean_draft(draft, site, page=False)
-    outlet = site.outlet if site else (meta.outlet or draft.trailer or readable_domain(url))
-    article = assemble(draft, source=source, url=url, outlet=outlet, headline=meta.headline)
-    article.removed[:0] = pruned.removed
+    _clean_draft(draft, page.site, page=False)
+    outlet = page.site.outlet if page.site else (meta.outlet or draft.trailer
+                                                 or readable_domain(page.url))
+    article = assemble(draft, source=source, url=page.url, outlet=outlet,
+                       headline=meta.headline)
+    article.removed[:0] = page.removed
+    article.standfirst = page.standfirst
     article.published, article.language = meta.published, meta.language
-    if standfirst or (meta.description and article.body.startswith(meta.description)):
-        article.standfirst = meta.description
     return [article] if _has_story(draft) else []
 
 
@@ -90,17 +65,12 @@ def _footer_outlet(draft: Draft) -> str | None:
     return None
 
 
-def _first_text(tree: LexborHTMLParser, selector: str) -> str | None:
-    node = tree.css_first(selector)
-    return squash(node.text(deep=True)) or None if node is not None else None
-
-
 def _has_story(draft: Draft) -> bool:
     """An article needs at least one sentence: a list of links is not one."""
     return any(draft.paras[i].prose for i in draft.live())
 
 
-def _clean_draft(draft: Draft, site: SiteRule | None, page: bool) -> Draft:
+def _clean_draft(draft: Draft, site: SiteRule | None, page: bool) -> None:
     """Site rules, generic detectors, then (for whole-page text dumps) the layout."""
     apply_site_rules(draft, site)
     for detect in DETECTORS:
@@ -109,17 +79,6 @@ def _clean_draft(draft: Draft, site: SiteRule | None, page: bool) -> Draft:
         locate_article(draft)
     for detect in BODY_DETECTORS:
         detect(draft)
-    return draft
-
-
-def _visible_standfirst(description: str | None, visible: str, paras: list[Para]) -> str | None:
-    """The page's summary when it is shown on the page (under the headline) but
-    missing from the extracted text: trafilatura often drops the header block."""
-    if not description or len(description.split()) < 6 or description not in visible:
-        return None
-    if any(description in para.text or para.text in description for para in paras[:5]):
-        return None
-    return description
 
 
 def _drop_headline_echo(draft: Draft, titles: list[str]) -> None:

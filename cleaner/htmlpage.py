@@ -1,0 +1,77 @@
+"""HTML stage: from a page to the text the text stages clean, plus what the page
+says about itself. Order matters: metadata is read before pruning, the visible
+text is taken after scripts go but before boilerplate boxes do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .draft import Para, paragraphs
+from .extract import main_text, selected_text
+from .htmlmeta import PageMeta, read_meta
+from .htmlprune import prune, strip_non_content
+from .outlet import host_of
+from .record import Removal
+from .rules import RuleSet, SiteRule
+from .text import declared_charset, decode_bytes, normalise, squash
+
+ARTICLE_BODY_SHARE = 0.5  # extracted text shorter than this share of articleBody: use the latter
+
+
+@dataclass(slots=True)
+class Page:
+    """A page reduced to paragraphs, with its metadata and what the pre-pass cut."""
+
+    meta: PageMeta
+    site: SiteRule | None
+    url: str | None
+    paras: list[Para]
+    standfirst: str | None = None
+    captions: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+
+
+def read_page(html: str | bytes, url: str | None, rules: RuleSet) -> Page:
+    """Decode, read metadata, prune and extract one page."""
+    if isinstance(html, bytes):
+        html = decode_bytes(html, declared_charset(html))
+    tree = LexborHTMLParser(html)
+    meta = read_meta(tree)
+    url = url or meta.url
+    host = host_of(url)
+    site = rules.for_host(host) if host else None
+    html_rule = site.html if site else None
+    if html_rule and html_rule.headline:
+        meta.headline = _first_text(tree, html_rule.headline) or meta.headline
+    strip_non_content(tree)
+    visible = squash(tree.body.text(deep=True, separator=" ")) if tree.body else ""
+    pruned = prune(tree, site)
+    chosen = selected_text(tree, html_rule.body) if html_rule and html_rule.body else ""
+    text = normalise(chosen or main_text(tree, url))
+    if meta.article_body and len(text) < ARTICLE_BODY_SHARE * len(meta.article_body):
+        text = normalise(meta.article_body)  # the page renders its story from script data
+    paras = paragraphs(text)
+    standfirst = _visible_standfirst(meta.description, visible, paras)
+    if standfirst:
+        paras.insert(0, Para.of(standfirst))
+    elif meta.description and paras and paras[0].text.startswith(meta.description):
+        standfirst = meta.description
+    return Page(meta, site or rules.for_text(text), url, paras, standfirst, pruned.captions,
+                pruned.removed)
+
+
+def _first_text(tree: LexborHTMLParser, selector: str) -> str | None:
+    node = tree.css_first(selector)
+    return squash(node.text(deep=True)) or None if node is not None else None
+
+
+def _visible_standfirst(description: str | None, visible: str, paras: list[Para]) -> str | None:
+    """The page's summary when it is shown on the page (under the headline) but
+    missing from the extracted text: trafilatura often drops the header block."""
+    if not description or len(description.split()) < 6 or description not in visible:
+        return None
+    if any(description in para.text or para.text in description for para in paras[:5]):
+        return None
+    return description
