@@ -2,7 +2,8 @@
 
 Records go to a temporary file beside the target, which replaces the target
 only when the run finishes; an interrupted run leaves the previous output as
-it was, and a rerun rewrites the file instead of appending duplicates.
+it was, and a rerun rewrites the file instead of appending duplicates. A
+target that is not a regular file (a pipe, /dev/null) is written in place.
 """
 
 from __future__ import annotations
@@ -23,11 +24,17 @@ class JsonlWriter:
         self.duplicates = 0
         self._ids: set[str] = set()
         self._tmp: str | None = None
+        self._stream = False
         self._fh: BinaryIO
 
     def __enter__(self) -> JsonlWriter:
         if self.target is None:
             self._fh = sys.stdout.buffer
+            return self
+        if os.path.exists(self.target) and not os.path.isfile(self.target):
+            # A device or pipe (/dev/null, a FIFO): written in place, never replaced.
+            self._fh = open(self.target, "wb")
+            self._stream = True
             return self
         folder = os.path.dirname(os.path.abspath(self.target))
         os.makedirs(folder, exist_ok=True)
@@ -50,6 +57,9 @@ class JsonlWriter:
                  tb: TracebackType | None) -> None:
         if self.target is None:
             self._fh.flush()
+            return
+        if self._stream:
+            self._fh.close()
             return
         assert self._tmp is not None
         try:

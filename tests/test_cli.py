@@ -419,3 +419,49 @@ def test_rules_check_names_the_broken_file_and_exits_1(tmp_path: Path, run_cli) 
     assert str(broken) in fail and "lines[0].pattern" in fail
     assert any(str(tmp_path / "good.toml") in line and "FAIL" not in line
                for line in result.out.splitlines())
+
+
+def test_progress_line_is_drawn_only_when_asked_or_on_a_terminal(samples_dir: Path,
+                                                                  tmp_path: Path) -> None:
+    import io
+
+    from cleaner.batch import CleanOptions, run_batch
+
+    sources = [str(p) for p in sorted(samples_dir.glob("*.txt"))]
+    shown, hidden = io.StringIO(), io.StringIO()
+    out = str(tmp_path / "out.jsonl")
+    stats = run_batch(sources, out, CleanOptions(), progress=True, log=shown)
+    run_batch(sources, out, CleanOptions(), log=hidden)  # a StringIO is no terminal
+    assert stats.inputs == len(sources) and stats.articles == 6
+    assert "\r" in shown.getvalue() and f"{len(sources)} inputs, 6 articles" in shown.getvalue()
+    assert hidden.getvalue() == ""
+
+
+def test_summary_counts_removals_per_category_and_rule(samples_dir: Path,
+                                                       tmp_path: Path) -> None:
+    import io
+
+    from cleaner.batch import CleanOptions, run_batch
+
+    sources = [str(p) for p in sorted(samples_dir.glob("*.txt"))]
+    stats = run_batch(sources, str(tmp_path / "out.jsonl"), CleanOptions(), progress=False,
+                      log=io.StringIO())
+    summary = stats.summary(per_rule=True)
+    assert "cleaned 5 of 5 inputs -> 6 articles" in summary
+    assert "removed donation_appeal" in summary and "rule themoscowtimes." in summary
+
+
+def test_output_to_a_pipe_writes_through_it_and_leaves_it_a_pipe(samples_dir: Path,
+                                                                 tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "records.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    code = main(["clean", str(samples_dir), "-o", str(fifo), "-q"])
+    reader.join(timeout=30)
+    assert code == 0
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert len(_records(received[0])) == 6
