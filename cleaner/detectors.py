@@ -134,7 +134,7 @@ def teaser_blocks(draft: Draft) -> None:
         while end < len(live) and _teaser_item(draft, live, end, k):
             end += 1
         stop = end
-        if _story_starts(draft, live[end:end + ARTICLE_START_RUN]):
+        if _story_starts(draft, live[end:end + ARTICLE_START_RUN + 2]):
             # The list ran into the article: its last lines are the headline and byline.
             stop = max(k + 1, end - ARTICLE_HEAD_LINES)
         if end - k > 1 or end == len(live):
@@ -159,8 +159,9 @@ def _teaser_headline(para: Para) -> bool:
 
 
 def _story_starts(draft: Draft, upcoming: list[int]) -> bool:
-    """Several sentences in a row: the body of an article, not a teaser excerpt."""
-    return len(upcoming) == ARTICLE_START_RUN and all(draft.paras[i].prose for i in upcoming)
+    """Sentences in a row (a byline or date may sit between them): the body of an
+    article, not a teaser excerpt."""
+    return sum(draft.paras[i].prose for i in upcoming) >= ARTICLE_START_RUN
 
 
 def photo_captions(draft: Draft) -> None:
