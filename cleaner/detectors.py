@@ -7,7 +7,6 @@ before them, and the layout stage (layout.py) after them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from .draft import Draft, Para
@@ -18,11 +17,15 @@ from .patterns import (
     CAPTION_SHORT_CREDIT,
     CAPTION_SHORT_WORDS,
     CREDIT_TOKENS,
+    CYRILLIC,
     DONATION_CUE,
     DONATION_START,
     EXACT_LINE_MAX,
     EXACT_LINES,
     GENERIC_LINES,
+    MIXED_SCRIPT_WORD,
+    MORE_FROM,
+    NUMBER_WIDGET,
     QUOTED_SPEECH,
     TEASER_HEADER,
     TEASER_HEADER_WORDS,
@@ -30,16 +33,10 @@ from .patterns import (
     photo_credit,
 )
 
-# Share counts, font sizes, slide counters: "20", "1.2k", "4 / 5", "12 of 12".
-_NUMBER_WIDGET = re.compile(r"^(?:[\d.,]{1,5}[km]?|\d{1,3} ?(?:/|of) ?\d{1,3})$", re.I)
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_MIXED_SCRIPT_WORD = re.compile(
-    "\\b(?=\\w*[a-zA-Z])(?=\\w*[\u0400-\u04ff])\\w+\\b")
 TITLE_ECHO_LINES = 8  # a title repeated this close is the page echoing its headline
 TEASER_EXCERPT_WORDS = 60  # a teaser's excerpt sentence is no longer than this
 ARTICLE_START_RUN = 3  # prose lines in a row that start a story
 ARTICLE_HEAD_LINES = 12  # lines above a story start left for the headline and byline
-_MORE_FROM = re.compile(r"^(?:more|latest|also|best) (?:from|in|on|by|of) \S", re.I)
 
 
 def boilerplate_lines(draft: Draft) -> None:
@@ -51,7 +48,7 @@ def boilerplate_lines(draft: Draft) -> None:
         if category:
             draft.cut(i, f"generic.{category}.exact", category)
             continue
-        if para.words <= 3 and _NUMBER_WIDGET.match(para.text):
+        if para.words <= 3 and NUMBER_WIDGET.match(para.text):
             draft.cut(i, "generic.widget.number", "widget")
             continue
         quoted = _has_quote_mark(para.text) and bool(QUOTED_SPEECH.search(para.text))
@@ -68,11 +65,11 @@ def _has_quote_mark(text: str) -> bool:
 def lookalike_text(draft: Draft) -> None:
     """Words spelled with Cyrillic look-alikes among Latin letters ('Аdvеrtіѕе'):
     ad copy disguised to dodge filters; story text never mixes scripts in a word."""
-    if not _CYRILLIC.search("".join(p.text for p in draft.paras)):
+    if not CYRILLIC.search("".join(p.text for p in draft.paras)):
         return
     for i in draft.live():
         text = draft.paras[i].text
-        if _CYRILLIC.search(text) and len(_MIXED_SCRIPT_WORD.findall(text)) >= 3:
+        if CYRILLIC.search(text) and len(MIXED_SCRIPT_WORD.findall(text)) >= 3:
             draft.cut(i, "generic.advertisement.lookalike", "advertisement")
 
 
@@ -116,7 +113,7 @@ def is_teaser_header(text: str, words: int) -> bool:
     """'Recent News', 'Most read', 'More from Reuters': a line that opens a teaser list."""
     if words > 7 or not TEASER_HEADER.match(text):
         return False
-    if _MORE_FROM.match(text):
+    if MORE_FROM.match(text):
         return True
     return all(w in TEASER_HEADER_WORDS for w in line_key(text).split())
 

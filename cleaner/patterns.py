@@ -427,6 +427,12 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
 GENERIC_LINES = PatternSet(LINE_PATTERNS)
 
 
+# Share counts, font sizes, slide counters: "20", "1.2k", "4 / 5", "12 of 12".
+NUMBER_WIDGET = re.compile(r"^(?:[\d.,]{1,5}[km]?|\d{1,3} ?(?:/|of) ?\d{1,3})$", re.I)
+# A word mixing Latin and Cyrillic letters ("Аdvеrtіѕе"): ad copy disguised to dodge filters.
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[" + "\u0400-\u04ff" + r"])\w+\b")
+
 # "Recent News", "Most read", "More from Reuters": a header that opens a teaser list.
 TEASER_HEADER = re.compile(
     r"^(?:recent|latest|top|popular|trending|related|more|other|further|most (?:read|"
@@ -438,6 +444,7 @@ TEASER_HEADER = re.compile(
     r"(?:[\w'’ &-]{0,40})?[:»›>]?$",
     re.I,
 )
+MORE_FROM = re.compile(r"^(?:more|latest|also|best) (?:from|in|on|by|of) \S", re.I)
 # Words a teaser header line is made of; a line with any other word is a headline.
 TEASER_HEADER_WORDS = frozenset(
     "recent latest top popular trending related more most other further read viewed shared "
