@@ -2,10 +2,11 @@
 
 A whole-page copy wraps the article in menus, teaser lists and footers. The
 article is the stretch of the page where sentences are dense: each prose line
-scores its word count, every other line a penalty that grows along a run of
-such lines (a lone sub-heading costs little, a menu of thirty links a lot), and
-the best-scoring stretch (a maximum subarray) is the body. The headline is the title-like line
-just above it; bylines, dates and captions between the two are sorted out.
+scores its word count (less further down the page, where sidebars live), every
+other line a penalty that grows along a run of such lines (a lone sub-heading
+costs little, a menu of thirty links a lot), and the best-scoring stretch (a
+maximum subarray) is the body. The headline is the title-like line just above
+it; bylines, dates and captions between the two are sorted out.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from .patterns import BYLINE, CAPTION_TRAILING_CREDIT, DATE_LINE, photo_credit
 
 NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the run
 CUT_COST = 1  # a line a detector already cut, times its place in the run
-
 POSITION_DISCOUNT = 0.5  # pages put the story before sidebars: later prose weighs less
 RUN_CAP = 6  # the per-line penalty stops growing here
 HEADLINE_LOOKBACK = 12  # live lines above the body searched for the headline
