@@ -26,6 +26,16 @@ def _page_text(html: str) -> str:
     return " ".join(unicodedata.normalize("NFC", tree.root.text(deep=True, separator=" ")).split())
 
 
+def _herald_rules(tmp_path: Path, html_section: str):
+    """A rule file for the fixtures' outlet with the given [html] keys."""
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "herald.toml").write_text(
+        'outlet = "The Coastline Herald"\ndomains = ["coastlineherald.example"]\n'
+        f"[html]\n{html_section}\n", encoding="utf-8")
+    return load_rules(folder)
+
+
 def _one(path: Path, rules) -> object:
     [article] = clean_html(path.read_bytes(), source=str(path), rules=rules)
     return article
@@ -76,14 +86,8 @@ def test_removed_nodes_are_audited_once_each_by_category(no_rules) -> None:
 
 
 def test_rule_file_html_selectors_apply(tmp_path: Path) -> None:
-    rules_dir = tmp_path / "rules"
-    rules_dir.mkdir()
-    (rules_dir / "herald.toml").write_text(
-        'outlet = "The Coastline Herald"\n'
-        'domains = ["coastlineherald.example"]\n'
-        "[html]\n"
-        'remove = ["div.article-body > p:first-of-type"]\n', encoding="utf-8")
-    article = _one(FIXTURES / "full_article.html", load_rules(rules_dir))
+    rules = _herald_rules(tmp_path, 'remove = ["div.article-body > p:first-of-type"]')
+    article = _one(FIXTURES / "full_article.html", rules)
     assert article.outlet == "The Coastline Herald"  # the rule file's name wins over og:site_name
     assert "Councillors voted 31 to 4" not in article.body
     assert any(r.rule == "herald.html" for r in article.removed)
@@ -176,15 +180,9 @@ def test_body_paragraphs_come_from_the_page_text(parts: list[str]) -> None:
 
 
 def test_rule_file_body_and_headline_selectors_choose_the_text(tmp_path: Path) -> None:
-    rules_dir = tmp_path / "rules"
-    rules_dir.mkdir()
-    (rules_dir / "herald.toml").write_text(
-        'outlet = "The Coastline Herald"\n'
-        'domains = ["coastlineherald.example"]\n'
-        "[html]\n"
-        'headline = "div.article-header h1"\n'
-        'body = "div.article-body"\n', encoding="utf-8")
-    article = _one(FIXTURES / "full_article.html", load_rules(rules_dir))
+    rules = _herald_rules(tmp_path, 'headline = "div.article-header h1"\n'
+                                    'body = "div.article-body"')
+    article = _one(FIXTURES / "full_article.html", rules)
     paragraphs = article.body.split("\n\n")
     assert article.headline == "Harbour council approves flood barrier after decade of delays"
     assert paragraphs[1].startswith("Councillors voted 31 to 4")  # after the standfirst
