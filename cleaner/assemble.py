@@ -5,6 +5,7 @@ from __future__ import annotations
 from .draft import Draft
 from .lines import DATELINE
 from .record import Article
+from .titles import tidy_headline
 
 
 def assemble(draft: Draft, *, source: str | None, url: str | None, outlet: str | None,
@@ -13,7 +14,7 @@ def assemble(draft: Draft, *, source: str | None, url: str | None, outlet: str |
     (headline: one known from elsewhere, e.g. a page's metadata)."""
     body = draft.live()
     if headline is None and draft.headline is not None:
-        headline = draft.paras[draft.headline].text
+        headline = tidy_headline(draft.paras[draft.headline].text)
     return Article(
         source=source,
         url=url,

@@ -9,7 +9,6 @@ headline matches what news parsers such as fundus record more often than the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import unescape
@@ -20,10 +19,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .lines import WORD
 from .text import squash
+from .titles import strip_site_suffix
 
-# The last " | ", " - ", " — " segment of a title: often the site's name.
-_TITLE_SEGMENT = re.compile(r"^(?P<head>.+?)\s+(?P<sep>[|\-–—·•])\s+(?P<tail>[^|\-–—·•]+)$")
-_SITE_NAME_WORDS = 5  # a site name is a short segment
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting",
                   "analysisnewsarticle", "opinionnewsarticle", "liveblogposting",
                   "backgroundnewsarticle", "reviewnewsarticle", "report"}
@@ -114,28 +111,6 @@ def _headline(declared: list[str], h1s: list[str], site: str | None) -> str | No
         if len(WORD.findall(title)) >= 2:
             return strip_site_suffix(title, site) if title in declared else title
     return None
-
-
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in WORD.findall(text)}
-
-
-def strip_site_suffix(title: str, site: str | None = None) -> str:
-    """'Headline | Site | by Author' -> 'Headline'. A piped segment is dropped
-    when short; a dashed one only when it names the site or reads like a name
-    ('- Mirror Online'), since '- here's how to check' belongs to the headline."""
-    while True:
-        match = _TITLE_SEGMENT.match(title)
-        if match is None:
-            return title
-        head, sep, tail = match.group("head", "sep", "tail")
-        words = WORD.findall(tail)
-        if len(WORD.findall(head)) < 3 or len(words) > _SITE_NAME_WORDS:
-            return title
-        names_site = bool(site) and _words(tail) <= _words(site) | {"the", "online", "news"}
-        if not (sep in "|·•" or names_site or all(w[0].isupper() for w in words)):
-            return title
-        title = head
 
 
 def _canonical(tree: LexborHTMLParser) -> str | None:

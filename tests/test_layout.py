@@ -255,3 +255,18 @@ def test_sub_heading_after_two_blank_lines_does_not_start_an_article(
     records = cleaner.clean_text(text, rules=no_rules)
     assert [r.headline for r in records] == [HEADLINE]
     assert body_of(records[0]) == ARTICLE
+
+
+@pytest.mark.parametrize("line, headline", [
+    ("Storm closes the harbour for a week | Coastline News", "Storm closes the harbour for a week"),
+    ("Storm closes the harbour for a week Back to video", "Storm closes the harbour for a week"),
+    ("Storm closes the harbour - What Comes Next", "Storm closes the harbour - What Comes Next"),
+])
+def test_headline_line_loses_site_suffix_and_player_label(line: str, headline: str,
+                                                         no_rules: cleaner.RuleSet) -> None:
+    text = "\n".join(["Home", "News", line,
+                      "The harbour was closed on Monday after the storm damaged the pier.",
+                      "Ferries will run from the north quay until repairs are finished.",
+                      "The council said the work would take at least a week."])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == headline

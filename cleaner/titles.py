@@ -1,0 +1,43 @@
+"""Headline tidying shared by both pipelines: what pages append to a title."""
+
+from __future__ import annotations
+
+import re
+
+from .lines import WORD
+
+# The last " | ", " - ", " — " segment of a title: often the site's name.
+_TITLE_SEGMENT = re.compile(r"^(?P<head>.+?)\s+(?P<sep>[|\-–—·•])\s+(?P<tail>[^|\-–—·•]+)$")
+_SITE_NAME_WORDS = 5  # a site name is a short segment
+# Player labels a page copy glues to the headline line: "... Back to video".
+_PLAYER_LABEL = re.compile(r"\s+(?:back to video|watch video|play video)$", re.I)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text)}
+
+
+def strip_site_suffix(title: str, site: str | None = None, dashes: bool = True) -> str:
+    """'Headline | Site | by Author' -> 'Headline'. A piped segment is dropped
+    when short; a dashed one (unless dashes=False) only when it names the site
+    or reads like a name ('- Mirror Online'), since '- here's how to check'
+    belongs to the headline."""
+    while True:
+        match = _TITLE_SEGMENT.match(title)
+        if match is None:
+            return title
+        head, sep, tail = match.group("head", "sep", "tail")
+        words = WORD.findall(tail)
+        if len(WORD.findall(head)) < 3 or len(words) > _SITE_NAME_WORDS:
+            return title
+        names_site = bool(site) and _words(tail) <= _words(site) | {"the", "online", "news"}
+        if sep not in "|·•" and not (dashes and (names_site or all(w[0].isupper()
+                                                                   for w in words))):
+            return title
+        title = head
+
+
+def tidy_headline(line: str) -> str:
+    """A headline line from a text dump without a piped site suffix or a player
+    label (dashes stay: in running text they are as often part of the headline)."""
+    return strip_site_suffix(_PLAYER_LABEL.sub("", line), dashes=False)
