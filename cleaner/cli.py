@@ -80,6 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ncleaner: interrupted; output left as it was", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`cleaner clean ... | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
 
 
 def _clean(args: argparse.Namespace) -> int:

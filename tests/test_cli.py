@@ -465,3 +465,21 @@ def test_output_to_a_pipe_writes_through_it_and_leaves_it_a_pipe(samples_dir: Pa
     assert code == 0
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert len(_records(received[0])) == 6
+
+
+def test_closed_pipe_downstream_stops_quietly(samples_dir: Path, tmp_path: Path) -> None:
+    """`cleaner clean ... | head -c 10`: no traceback when the reader goes away."""
+    folder = tmp_path / "many"
+    for n in range(40):
+        for sample in samples_dir.glob("*.txt"):
+            _write(folder / f"{n:02d}_{sample.name}",
+                   sample.read_text("utf-8").replace("Trump", f"Trump{n}"))
+    with subprocess.Popen([sys.executable, "-m", "cleaner", "clean", str(folder), "-q"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.read(10)
+        proc.stdout.close()
+        err = proc.stderr.read()
+        proc.wait(timeout=60)
+    assert b"Traceback" not in err
+    assert proc.returncode == 1
