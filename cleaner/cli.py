@@ -107,6 +107,9 @@ def _clean(args: argparse.Namespace) -> int:
             errors.close()
     if not args.quiet:
         print(stats.summary(per_rule=args.verbose), file=sys.stderr)
+    if not stats.inputs:
+        print("cleaner: warning: no input files found (looked for .txt .html .htm .xhtml, "
+              "optionally .gz)", file=sys.stderr)
     return EXIT_FAILED if stats.failed else EXIT_OK
 
 

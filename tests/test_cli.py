@@ -483,3 +483,10 @@ def test_closed_pipe_downstream_stops_quietly(samples_dir: Path, tmp_path: Path)
         proc.wait(timeout=60)
     assert b"Traceback" not in err
     assert proc.returncode == 1
+
+
+def test_empty_folder_warns(tmp_path: Path, run_cli) -> None:
+    (tmp_path / "notes.md").write_text("not an input", encoding="utf-8")
+    result = run_cli("clean", str(tmp_path), "-q")
+    assert result.code == 0 and result.out == ""
+    assert "no input files found" in result.err
