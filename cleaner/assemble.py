@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .dates import find_date
 from .draft import Draft
 from .lines import DATELINE
 from .record import Article
@@ -24,6 +25,7 @@ def assemble(draft: Draft, *, source: str | None, url: str | None, outlet: str |
         body="\n\n".join(draft.paras[i].text for i in body),
         captions=list(draft.captions),
         authors=list(dict.fromkeys(draft.authors)),
+        published=next(filter(None, map(find_date, draft.dates)), None),
         removed=[p.cut for p in draft.paras if p.cut is not None],
     )
 

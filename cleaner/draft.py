@@ -51,6 +51,7 @@ class Draft:
     paras: list[Para]
     captions: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)  # date lines cut around the headline
     headline: int | None = None  # index into paras
     trailer: str | None = None  # text of a bare outlet-name line cut at the end
     _live_headline: int | None = None

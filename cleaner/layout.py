@@ -151,6 +151,7 @@ def _cut_head_line(draft: Draft, i: int, near: bool) -> None:
         draft.authors.extend(_authors(text))
         draft.cut(i, "generic.byline.author", "byline")
     elif DATE_LINE.match(text):
+        draft.dates.insert(len(draft.dates) if not near else 0, text)  # under the headline first
         draft.cut(i, "generic.byline.date", "byline")
     elif near and (CAPTION_TRAILING_CREDIT.match(text) or
                    photo_credit(draft.paras[i])):

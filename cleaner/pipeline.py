@@ -51,7 +51,8 @@ def clean_html(html: str | bytes, url: str | None = None, source: str | None = N
                        headline=meta.headline)
     article.removed[:0] = page.removed
     article.standfirst = page.standfirst
-    article.published, article.language = meta.published, meta.language
+    article.published = meta.published or article.published
+    article.language = meta.language
     return [article] if _has_story(draft) else []
 
 

@@ -270,3 +270,21 @@ def test_headline_line_loses_site_suffix_and_player_label(line: str, headline: s
                       "The council said the work would take at least a week."])
     [record] = cleaner.clean_text(text, rules=no_rules)
     assert record.headline == headline
+
+
+@pytest.mark.parametrize("line, published", [
+    ("Tue, 26 November 2024 9:27PM", "2024-11-26"),
+    ("Published April 25, 2023 2:26 PM GMT+2", "2023-04-25"),
+    ("Updated: 2024-03-05 09:30", "2024-03-05"),
+    ("3 hours ago", None),
+])
+def test_date_line_under_the_headline_gives_published(line: str, published: str | None,
+                                                      no_rules: cleaner.RuleSet) -> None:
+    text = "\n".join(["Home", "News", "Storm closes the harbour for a week", "By Jane Doe",
+                      line,
+                      "The harbour was closed on Monday after the storm damaged the pier.",
+                      "Ferries will run from the north quay until repairs are finished.",
+                      "The council said the work would take at least a week."])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.published == published
+    assert record.authors == ["Jane Doe"]
