@@ -257,6 +257,9 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p("paywall.already", "paywall",
        r"^already (?:a )?(?:subscriber|member|registered|have an account)\b", 12,
        keys=("already",)),
+    _p("paywall.already-log-in", "paywall",
+       r"\byou(?:'|’)re already a (?:subscriber|member)\b.{0,80}\b(?:log ?in|sign in)\b", 45,
+       keys=("already",)),
     _p("paywall.limit", "paywall",
        r"\byou(?:'ve| have) (?:reached|read|used) (?:your|the|all)\b.{0,40}\b(?:limit|free "
        r"articles?|articles? this month)\b|\bfree articles? (?:left|remaining)\b", 40,
@@ -321,7 +324,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p("social.follow", "social_prompt",
        r"^(?:please |and )?(?:follow|find|like|join|connect with) (?:us|@\w+|[A-Z][\w&'’ ]{1,40}) "
        r"on (?:twitter|x|facebook|instagram|tiktok|linkedin|youtube|threads|bluesky|"
-       r"google news|whatsapp|telegram|social media|flipboard|reddit|snapchat)\b", 30,
+       r"google news|whatsapp|telegram|social media|flipboard|reddit|snapchat)\b", 50,
        keys=("twitter", "x", "facebook", "instagram", "tiktok", "linkedin", "youtube",
              "threads", "bluesky", "google", "whatsapp", "telegram", "social", "flipboard",
              "reddit", "snapchat")),
@@ -387,6 +390,11 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"^(?:breaking(?: news)?|live(?: updates)?|developing(?: story)?|just in|exclusive)[:!]?$",
        3,
        starts=("breaking", "live", "developing", "just in", "exclusive")),
+    # --- byline: a page's filing labels ("News date : 04/21/2022 Category : Press Releases").
+    _p("byline.labels", "byline",
+       r"^(?:[\w ]{0,15}\bdate|category|categories|tags|filed under|posted in|release date)"
+       r"\s?:(?:\s.{0,80})?$", 15,
+       keys=("date", "category", "categories", "tags", "filed", "posted")),
     # --- navigation: copyright lines, breadcrumbs.
     _p("comments.more", "comments",
        r"^(?:write|post|leave|add) a (?:comment|reply)\b|\bnotify me (?:of|when) "
@@ -417,6 +425,11 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p("navigation.copyright", "navigation",
        r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|^©", 40, True,
        keys=("©", "copyright", "reserved", "( c )")),
+    # A bare site address on its own line: a logo's text or a sign-off, not a sentence.
+    _p("navigation.domain", "navigation",
+       r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|news|info|co\.uk|"
+       r"com\.au|co\.za|co\.in|ca|uk|ie|in)/?$", 6,
+       keys=("com", "net", "org", "news", "info", "uk", "au", "za", "in", "ca", "ie")),
     _p("navigation.new-tab", "navigation", r", opens? (?:in )?(?:a )?new (?:tab|window)$", 12,
        keys=("tab", "window")),
     _p("navigation.breadcrumb", "navigation",

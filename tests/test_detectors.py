@@ -457,3 +457,33 @@ def test_removed_audit_trail_lists_each_cut_line_once(no_rules: cleaner.RuleSet)
     assert sorted(r.text for r in record.removed) == sorted(boilerplate)
     assert record.to_dict()["removed"] == [
         {"rule": r.rule, "category": r.category, "chars": len(r.text)} for r in record.removed]
+
+
+@pytest.mark.parametrize(("line", "category"), [
+    ("BVINEWS.COM", "navigation"),
+    ("www.coastlineherald.co.uk", "navigation"),
+    ("News date : 04/21/2022 Category : Press Releases", "byline"),
+    ("Release Date:", "byline"),
+    ("If you’re seeing this message but you’re already a subscriber, you can log in for "
+     "immediate access to this story.", "paywall"),
+    ("Follow The Herald on Twitter and Instagram @TheHerald and on Facebook @HeraldNews. "
+     "Send us a message on WhatsApp or email us at news@herald.example.", "social_prompt"),
+], ids=["domain", "www-domain", "filing-labels", "release-date-label", "already-subscriber",
+        "follow-us-long"])
+def test_page_furniture_lines_are_cut(line: str, category: str,
+                                      no_rules: cleaner.RuleSet) -> None:
+    record = clean_one(dump(mid=(line,)), no_rules)
+    assert line not in record.body
+    assert category in cut_as(record, line)
+    assert body_of(record) == ARTICLE
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company, which trades as Herald.com, said its sales rose 4 percent.",
+    "The release date of the report has not been set, the ministry said.",
+    "Tags on the crates showed they had been shipped from the north quay.",
+], ids=["domain-in-sentence", "release-date-sentence", "tags-sentence"])
+def test_sentences_mentioning_furniture_words_stay(sentence: str,
+                                                   no_rules: cleaner.RuleSet) -> None:
+    record = clean_one(dump(mid=(sentence,)), no_rules)
+    assert body_of(record) == [*ARTICLE[:MIDDLE], sentence, *ARTICLE[MIDDLE:]]
