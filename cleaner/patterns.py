@@ -241,7 +241,8 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p("donation.invest", "donation_appeal",
        r"^(?:invest in|support|fund) (?:\w+ )?journalism\b|\byour source for "
        r"(?:credible|trusted|independent|quality) (?:journalism|news)\b", 40,
-       keys=("journalism", "news")),
+       keys=("journalism", "source credible", "source trusted", "source independent",
+             "source quality")),
     _p("donation.become", "donation_appeal",
        r"^(?:become|join as) a (?:member|supporter|patron|friend)\b", 25,
        starts=("become", "join as")),
@@ -277,9 +278,14 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"\b(?:for|at) (?:only|just) \S{0,4}\d+(?:[.,]\d+)? (?:a|per|/) ?"
        r"(?:month|week|year|mo)\b|\bsubscribers? get (?:all|full|unlimited) access\b|"
        r"\b(?:e-?paper|digital replica)\b.{0,80}$", 35,
-       keys=("sign", "log", "register", "unlock", "create", "unlimited", "activate",
-             "additional", "only", "just", "subscriber", "subscribers", "epaper", "paper",
-             "replica")),
+       keys=("sign unlock", "sign continue", "sign read", "sign reading", "log unlock",
+             "log continue", "log read", "log reading", "register unlock",
+             "register continue", "register read", "register reading",
+             "unlock articles", "create account", "unlimited access",
+             "activate access", "additional articles", "only month", "only week",
+             "only year", "only mo", "just month", "just week", "just year",
+             "just mo", "subscriber access", "subscribers access", "epaper",
+             "e paper", "digital replica")),
     _p("paywall.full-story", "paywall",
        r"\bto (?:view|read|see|access|continue reading) the (?:full|rest of the|entire) "
        r"(?:story|article)\b|^first-time subscribers\b", 50,
@@ -346,9 +352,12 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"\bis not responsible for (?:the )?(?:opinions|content|views|statements)\b|"
        r"\bnot (?:provided|commissioned|reviewed|approved|endorsed) by (?:the|any) "
        r"(?:bank|advertiser|card issuer)", 80, True,
-       keys=("affiliate", "commission", "compensation", "share", "advertising", "advertiser",
-             "products", "disclaimer", "responsible", "provided", "commissioned", "reviewed",
-             "approved", "endorsed")),
+       keys=("affiliate", "may commission", "may compensation", "may share",
+             "advertising disclosure", "advertising disclosures",
+             "advertiser disclosure", "advertiser disclosures",
+             "references products", "disclaimer", "responsible opinions",
+             "responsible content", "responsible views", "responsible statements",
+             "not bank", "not advertiser", "not issuer")),
     _p("ad.failed", "advertisement",
        r"^(?:this )?advertisement has not loaded\b|\bvideo has failed to load\b|"
        r"^try refreshing your browser\b|^advertisement \d{1,2}$|^ad \d{1,2} of \d{1,2}$", 15,
@@ -401,16 +410,28 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"(?:new|follow-up) (?:comments|posts)\b|\buses akismet\b|\bwe welcome reader comments\b|"
        r"\bcomments (?:are|should be|must be) civil\b|\bletter to the editor\b|"
        r"\bwe want to hear what you think\b|\byour comment data is processed\b", 40,
-       keys=("comment", "reply", "comments", "posts", "akismet", "editor", "think")),
+       keys=("write comment", "write reply", "post comment", "post reply", "leave comment",
+             "leave reply", "add comment", "add reply", "notify comments",
+             "notify posts", "akismet", "reader comments", "comments civil",
+             "letter editor", "hear think", "comment processed")),
     _p("comments.prompt", "comments",
        r"^(?:you must be logged in|log in|sign in|register) to (?:join|comment|post|leave|read "
        r"more comments)|\bjoin the (?:discussion|conversation|debate)\b|"
        r"\b(?:keep|please keep) (?:comments|the discussion) (?:relevant|respectful|civil)\b|"
        r"\bcomments? (?:may take|are moderated|policy|section)\b|"
-       r"^(?:view|show|read|see|load) (?:all )?(?:\d+ )?comments\b|^\d+ comments?$|"
+       r"^(?:view|show|read|see|load) (?:all )?(?:\d+ )?comments\b|"
        r"\bcommunity (?:guidelines|standards)\b.{0,60}$", 80,
-       keys=("logged", "log", "sign", "register", "discussion", "conversation", "debate",
-             "comment", "comments", "community")),
+       keys=("logged", "log comment", "log join", "log post", "log leave", "log comments",
+             "sign comment", "sign join", "sign post", "sign leave",
+             "sign comments", "register comment", "register join", "register post",
+             "register leave", "register comments", "join discussion",
+             "join conversation", "join debate", "keep relevant", "keep respectful",
+             "keep civil", "comments take", "comment take", "comments moderated",
+             "comment moderated", "comments policy", "comment policy",
+             "comments section", "comment section", "view comments",
+             "show comments", "read comments", "see comments", "load comments",
+             "community guidelines", "community standards")),
+    _p("comments.count", "comments", r"^\d+ comments?$", 2, keys=("comments", "comment")),
     _p("widget.bookmark", "widget",
        r"^(?:story|article) saved$|\bfind this (?:story|article) in (?:my|your) "
        r"(?:bookmarks|saved)\b|^open this photo in gallery\b|^(?:author|authors) of the "
