@@ -201,12 +201,13 @@ def repeated_paragraphs(draft: Draft) -> None:
     _contained_paragraphs(draft)
 
 
-def _contained_paragraphs(draft: Draft, min_words: int = 6) -> None:
+def _contained_paragraphs(draft: Draft, min_words: int = 6, max_words: int = 60) -> None:
+    """Standfirsts and pull quotes: a sentence or two, repeated inside a paragraph."""
     live = draft.live()
     joined = "\n".join(draft.paras[i].text for i in live)
     for i in live:
         para = draft.paras[i]
-        if para.words >= min_words and para.prose and joined.count(para.text) > 1:
+        if min_words <= para.words <= max_words and para.prose and joined.count(para.text) > 1:
             draft.cut(i, "generic.duplicate.contained", "duplicate")
 
 

@@ -139,6 +139,7 @@ class PatternSet:
         self._tokens = frozenset(self._by_token)
         self._starts = tuple({s for p in patterns for s in p.starts})
         self._always = [n for n, p in enumerate(patterns) if not p.keys and not p.starts]
+        self._started = [(n, p.starts) for n, p in enumerate(patterns) if p.starts]
 
     def first_match(self, text: str, words: int, quoted: bool = False,
                     folded: str | None = None,
@@ -155,8 +156,7 @@ class PatternSet:
         for token in present:
             candidates.update(n for key, n in self._by_token[token] if key <= tokens)
         if started:
-            candidates.update(n for n, p in enumerate(self.patterns)
-                              if p.starts and folded.startswith(p.starts))
+            candidates.update(n for n, starts in self._started if folded.startswith(starts))
         for n in sorted(candidates):
             pattern = self.patterns[n]
             if words <= pattern.max_words and (pattern.quoted or not quoted) and \
