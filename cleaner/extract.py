@@ -19,14 +19,16 @@ def main_text(tree: LexborHTMLParser, url: str | None) -> str:
     document = bare_extraction(tree.html or "", url=url, with_metadata=False,
                                include_comments=False, include_tables=True)
     text = document.text if document is not None else ""
-    return _unpipe_tables(text) if text else largest_text_block(tree)
+    return "\n".join(map(_plain_line, text.split("\n"))) if text else largest_text_block(tree)
 
 
-def _unpipe_tables(text: str) -> str:
-    """trafilatura draws table rows as '| a | b |'; the pipes were never in the page."""
-    lines = [line.strip() for line in text.split("\n")]
-    return "\n".join(" ".join(cell.strip() for cell in line.strip("| ").split(" | "))
-                     if line.startswith("|") and line.endswith("|") else line for line in lines)
+def _plain_line(line: str) -> str:
+    """trafilatura draws list items as '- item' and table rows as '| a | b |';
+    the dashes and pipes were never in the page."""
+    line = line.strip()
+    if line.startswith("|") and line.endswith("|"):
+        return " ".join(cell.strip() for cell in line.strip("| ").split(" | "))
+    return line[2:] if line.startswith("- ") else line
 
 
 def largest_text_block(tree: LexborHTMLParser) -> str:

@@ -190,3 +190,16 @@ def test_rule_file_body_and_headline_selectors_choose_the_text(tmp_path: Path) -
     assert "Residents wait for compensation" in paragraphs
     assert not any(p.startswith(("Sign up", "Storm season", "Related", "Read more"))
                    for p in paragraphs)  # boxes inside the body still go
+
+
+def test_list_items_come_out_as_the_page_wrote_them(no_rules) -> None:
+    html = ("<html><head><title>Council plan</title></head><body><article><h1>Council plan</h1>"
+            "<p>The council met on Tuesday to discuss the plan for the harbour and the town.</p>"
+            "<ul><li>Two new ferries will run in the evening from next month.</li>"
+            "<li>The pier will be repaired before the summer season starts.</li></ul>"
+            "<p>The chair said the council would publish the full plan next week.</p>"
+            "</article></body></html>")
+    [article] = clean_html(html, rules=no_rules)
+    assert "Two new ferries will run in the evening from next month." in \
+        article.body.split("\n\n")
+    assert not any(p.startswith("- ") for p in article.body.split("\n\n"))
