@@ -128,26 +128,16 @@ class Story:
             if size < LONG_PARAGRAPH:
                 continue
             total += size
-            node, level = para.parent, 0
-            while node is not None:
+            chain = _ancestors(para.parent)
+            for level, node in enumerate(reversed(chain)):  # the root is level 0
                 held[node.mem_id] = held.get(node.mem_id, 0) + size
                 nodes[node.mem_id] = node
-                node, level = node.parent, level + 1
-            depth_here = level
-            node = para.parent
-            while node is not None:
-                depth[node.mem_id] = depth_here
-                node, depth_here = node.parent, depth_here - 1
+                depth[node.mem_id] = level
         if not total:
             return None
         candidates = [m for m, size in held.items() if size >= STORY_SHARE * total]
-        best = max(candidates, key=depth.__getitem__)
-        container = nodes[best]
-        ancestors, node = set(), container
-        while node is not None:
-            ancestors.add(node.mem_id)
-            node = node.parent
-        return cls(container, total, frozenset(ancestors))
+        container = nodes[max(candidates, key=depth.__getitem__)]
+        return cls(container, total, frozenset(n.mem_id for n in _ancestors(container)))
 
     def allows_removal(self, node: LexborNode) -> bool:
         """Never the story's ancestors; inside the story only boxes without a
@@ -175,6 +165,15 @@ def _remove_all(body: LexborNode, selector: str, rule: str, category: str, resul
             continue
         result.removed.append(Removal(rule, category, squash(node.text(deep=True))))
         node.decompose()
+
+
+def _ancestors(node: LexborNode | None) -> list[LexborNode]:
+    """The node and every element above it, innermost first."""
+    chain = []
+    while node is not None:
+        chain.append(node)
+        node = node.parent
+    return chain
 
 
 def _attached(node: LexborNode, body: LexborNode) -> bool:
