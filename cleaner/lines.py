@@ -2,6 +2,10 @@
 
 "Prose" is the main signal: article paragraphs are sentences (several words
 ending in terminal punctuation); menus, teasers, bylines and widgets are not.
+Nothing here assumes English: sentence ends and closing quotes cover CJK,
+Indic, Arabic, Armenian and Ethiopic scripts, Chinese and Japanese (written
+without spaces) count about one word per two characters, and scripts without
+letter case count as lower-case running text.
 """
 
 from __future__ import annotations
@@ -12,8 +16,12 @@ WORD = re.compile(r"\w+")
 KEY_SYMBOLS = "()$£€©/>›»|"  # the non-word characters a pattern key may name
 _KEY_SYMBOL = re.compile("[" + re.escape(KEY_SYMBOLS) + "]")
 LONG_LINE_WORDS = 35  # a line this long is running text even without a full stop
-_CLOSERS = "\"'”’»)]*"
-_TERMINAL = ".!?:;…"
+LONG_LINE_LOWERCASE = 0.45  # ...when this share of its words is not capitalised (German
+#                              capitalises nouns; a flattened menu capitalises nearly all)
+_CLOSERS = "\"'”’“‘»«›‹)]*」』）】》〉"  # German closes quotes with “ and ‘
+_TERMINAL = ".!?:;…。！？．｡।॥؟۔։።။"
+# Han, kana: written without spaces, so a sentence is one \w+ run.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WIRE_CREDIT = re.compile(  # "Reporting by X; Editing by Y": a credit line, not a menu
     r"^(?:[—–-] ?)?(?:(?:additional )?reporting|writing|editing) by\b", re.I)
 _CREDIT_INITIALS = "RrWwEeAa—–-"
@@ -28,14 +36,21 @@ _SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]? +[A-Z(]")
 
 
 def word_count(text: str) -> int:
-    return len(WORD.findall(text))
+    return _count(text, WORD.findall(text))
+
+
+def _count(text: str, words: list[str]) -> int:
+    """Words in a line, with unspaced scripts counted at two characters a word."""
+    if text.isascii():
+        return len(words)
+    return len(words) + len(_UNSPACED.findall(text)) // 2
 
 
 def line_tokens(folded: str) -> tuple[int, frozenset[str]]:
     """Word count and token set of a casefolded line: its words plus any of
     KEY_SYMBOLS it contains (pattern pre-checks look tokens up)."""
     words = WORD.findall(folded)
-    return len(words), frozenset(words).union(_KEY_SYMBOL.findall(folded))
+    return _count(folded, words), frozenset(words).union(_KEY_SYMBOL.findall(folded))
 
 
 def ends_sentence(text: str) -> bool:
@@ -66,13 +81,18 @@ def is_prose(text: str, words: int | None = None) -> bool:
     if words >= 3 and (ends_sentence(text) or
                        (text[:1] in _CREDIT_INITIALS and bool(_WIRE_CREDIT.search(text)))):
         return True
-    return words >= LONG_LINE_WORDS and lowercase_share(text) >= 0.6
+    return words >= LONG_LINE_WORDS and lowercase_share(text) >= LONG_LINE_LOWERCASE
 
 
 def lowercase_share(text: str) -> float:
-    """Share of word tokens that start with a lower-case letter."""
+    """Share of word tokens that start with a letter that is not a capital
+    (lower-case, or of a script without case: Arabic, Devanagari, Han...)."""
     tokens = WORD.findall(text)
-    return sum(1 for t in tokens if t[0].islower()) / len(tokens) if tokens else 0.0
+    return sum(1 for t in tokens if _uncapitalised(t[0])) / len(tokens) if tokens else 0.0
+
+
+def _uncapitalised(char: str) -> bool:
+    return char.islower() or (char.isalpha() and not char.isupper())
 
 
 def has_sentence_break(text: str) -> bool:
@@ -83,7 +103,8 @@ def has_sentence_break(text: str) -> bool:
 def is_title_like(text: str, words: int | None = None) -> bool:
     """Could be a headline or sub-heading: short, no full stop at the end."""
     words = word_count(text) if words is None else words
-    if not 2 <= words <= 30 or (not text[:1].isupper() and not text[:1].isdigit()):
+    first = text[:1]
+    if not 2 <= words <= 30 or first.islower() or not first.isalnum():
         return False
     return not text.rstrip(_CLOSERS).endswith((".", ":", ";", ",", "…"))
 
