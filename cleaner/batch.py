@@ -2,7 +2,9 @@
 
 Every input is cleaned on its own: a broken file becomes one error line (path
 and reason) and the run goes on. Results come back in input order, so the
-output is the same for any --jobs.
+output is the same for any --jobs. Every article found in every input becomes
+a record; with dedup (--dedup) the parent drops a record whose id was already
+written in the run, in input order, so that too is the same for any --jobs.
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ class BatchStats:
     failed: int = 0
     no_article: int = 0
     articles: int = 0
-    duplicates: int = 0
+    dedup: bool = False  # whether records with an id already written were dropped
+    duplicates: int = 0  # records so dropped (always 0 without dedup)
     by_category: Counter[str] = field(default_factory=Counter)
     chars_by_category: Counter[str] = field(default_factory=Counter)
     by_rule: Counter[str] = field(default_factory=Counter)
@@ -70,9 +73,13 @@ class BatchStats:
             self.by_rule[rule] += spans
 
     def summary(self, per_rule: bool = False) -> str:
-        lines = [f"cleaned {self.inputs - self.failed} of {self.inputs} inputs -> "
-                 f"{self.articles} articles ({self.failed} failed, {self.no_article} without "
-                 f"article text, {self.duplicates} duplicate records skipped)"]
+        head = (f"cleaned {self.inputs - self.failed} of {self.inputs} inputs -> "
+                f"{self.articles} articles ({self.failed} failed, {self.no_article} without "
+                f"article text)")
+        if self.dedup:
+            noun = "record" if self.duplicates == 1 else "records"
+            head += f"; {self.duplicates} duplicate {noun} dropped (--dedup)"
+        lines = [head]
         for category, count in self.by_category.most_common():
             lines.append(f"  removed {category:<18} {count:>7} spans "
                          f"{self.chars_by_category[category]:>10,} chars")
@@ -154,13 +161,14 @@ class Progress:
 
 def run_batch(sources: Iterable[str], output: str | None, options: CleanOptions, jobs: int = 1,
               errors: TextIO | None = None, progress: bool | None = None,
-              log: TextIO | None = None) -> BatchStats:
+              log: TextIO | None = None, dedup: bool = False) -> BatchStats:
     """Clean every source into one JSONL output; report failures as they happen
-    (on `log`, standard error by default)."""
+    (on `log`, standard error by default). dedup=True drops a record whose id
+    was already written in this run and counts it in `BatchStats.duplicates`."""
     log = sys.stderr if log is None else log
-    stats = BatchStats()
+    stats = BatchStats(dedup=dedup)
     bar = Progress(log, log.isatty() if progress is None else progress)
-    with JsonlWriter(output) as writer:
+    with JsonlWriter(output, dedup=dedup) as writer:
         for result in clean_all(sources, options, jobs):
             stats.add(result)
             if result.error is not None:

@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="input format (default: auto, by extension then content)")
     clean.add_argument("--errors", metavar="FILE",
                        help="also write one JSON line per failed input (source, error)")
+    clean.add_argument("--dedup", action="store_true",
+                       help="drop a record whose id was already written in this run "
+                            "(default: one record per article in each input)")
     clean.add_argument("--explain", action="store_true",
                        help="show every removed span with its rule id (stderr and records)")
     clean.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
@@ -101,7 +104,8 @@ def _clean(args: argparse.Namespace) -> int:
     errors = open(args.errors, "w", encoding="utf-8") if args.errors else None  # noqa: SIM115
     try:
         stats = run_batch(iter_inputs(args.paths), args.output, options, jobs=args.jobs,
-                          errors=errors, progress=False if args.quiet else None)
+                          errors=errors, progress=False if args.quiet else None,
+                          dedup=args.dedup)
     finally:
         if errors is not None:
             errors.close()

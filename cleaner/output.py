@@ -16,13 +16,18 @@ from typing import BinaryIO
 
 
 class JsonlWriter:
-    """Write JSON lines to a path ('-' or None for stdout), skipping repeated ids."""
+    """Write JSON lines to a path ('-' or None for stdout).
 
-    def __init__(self, target: str | None) -> None:
+    With dedup=True a record whose id was already written is dropped (and
+    counted in `duplicates`); without it every record is written and no ids
+    are kept, so memory does not grow with the run.
+    """
+
+    def __init__(self, target: str | None, dedup: bool = False) -> None:
         self.target = None if target in (None, "-") else target
         self.written = 0
         self.duplicates = 0
-        self._ids: set[str] = set()
+        self._ids: set[str] | None = set() if dedup else None
         self._tmp: str | None = None
         self._stream = False
         self._fh: BinaryIO
@@ -44,11 +49,12 @@ class JsonlWriter:
         return self
 
     def write(self, record_id: str, line: bytes) -> bool:
-        """Write one record line unless a record with the same id was already written."""
-        if record_id in self._ids:
-            self.duplicates += 1
-            return False
-        self._ids.add(record_id)
+        """Write one record line; False if dedup is on and its id was already written."""
+        if self._ids is not None:
+            if record_id in self._ids:
+                self.duplicates += 1
+                return False
+            self._ids.add(record_id)
         self._fh.write(line)
         self.written += 1
         return True

@@ -278,17 +278,64 @@ def test_rerun_into_the_same_output_does_not_duplicate_records(
     assert len(ids) == len(set(ids))
 
 
-def test_identical_articles_in_two_files_are_written_once(
-        tmp_path: Path, samples_dir: Path, run_cli) -> None:
+def _same_article_twice(folder: Path, samples_dir: Path) -> tuple[Path, Path]:
+    """One article saved in two files: as is, and with a BOM and CRLF line ends."""
     data = (samples_dir / MOSCOW_TIMES_SAMPLE).read_bytes()
-    first = _write(tmp_path / "in" / "a.txt", data)
-    _write(tmp_path / "in" / "b.txt", data)
-    _write(tmp_path / "in" / "c.txt", codecs.BOM_UTF8 + data.replace(b"\n", b"\r\n"))
-    result = run_cli("clean", str(tmp_path / "in"), "-o", "-")
+    first = _write(folder / "a.txt", data)
+    second = _write(folder / "b.txt", codecs.BOM_UTF8 + data.replace(b"\n", b"\r\n"))
+    return first, second
+
+
+def test_dedup_is_off_by_default_same_article_in_two_files_gives_two_records(
+        tmp_path: Path, samples_dir: Path, run_cli) -> None:
+    first, second = _same_article_twice(tmp_path / "in", samples_dir)
+    out = tmp_path / "out.jsonl"
+    result = run_cli("clean", str(tmp_path / "in"), "-o", str(out))
     assert result.code == 0
-    [record] = _records(result.out)
-    assert record["source"] == str(first)
-    assert "2 duplicate" in result.err
+    records = _records(out.read_bytes())
+    assert [r["source"] for r in records] == [str(first), str(second)]
+    assert records[0]["id"] == records[1]["id"]
+    assert records[0]["body"] == records[1]["body"]
+    assert "-> 2 articles" in result.err
+    assert "duplicate" not in result.err
+
+
+def test_dedup_writes_an_article_once_and_the_summary_counts_the_dropped_record(
+        tmp_path: Path, samples_dir: Path, run_cli) -> None:
+    first, _ = _same_article_twice(tmp_path / "in", samples_dir)
+    out = tmp_path / "out.jsonl"
+    result = run_cli("clean", str(tmp_path / "in"), "-o", str(out), "--dedup")
+    assert result.code == 0
+    [record] = _records(out.read_bytes())
+    assert record["source"] == str(first)  # the first in input order is kept
+    assert "-> 1 articles" in result.err
+    assert "1 duplicate record dropped (--dedup)" in result.err
+
+
+@pytest.mark.parametrize("dedup", [["--dedup"], []], ids=["dedup", "no-dedup"])
+def test_dedup_with_jobs_2_gives_the_same_output_as_jobs_1(
+        tmp_path: Path, corpus: Path, run_cli, monkeypatch: pytest.MonkeyPatch,
+        dedup: list[str]) -> None:
+    # Small chunks, so the inputs (and the copies of one article) are spread over both workers.
+    monkeypatch.setattr(cleaner.batch, "CHUNK", 3)
+    runs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        result = run_cli("clean", str(corpus), "-o", str(out), "--jobs", jobs, *dedup)
+        assert result.code == 1  # the empty and the binary input
+        summary = [line for line in result.err.splitlines() if line.startswith("cleaned ")]
+        runs[jobs] = (out.read_bytes(), summary)
+    assert runs["1"] == runs["2"]
+    records = _records(runs["1"][0])
+    ids = [r["id"] for r in records]
+    [summary] = runs["1"][1]
+    if dedup:
+        assert len(ids) == len(set(ids)) >= 10
+        dropped = 3 * (len(ids) - 5)  # each sample article in 4 inputs; 5 distinct synthetic
+        assert f"{dropped} duplicate records dropped (--dedup)" in summary
+    else:
+        assert len(ids) == 4 * (len(set(ids)) - 5) + 5  # samples x 4 copies + 5 synthetic
+        assert "duplicate" not in summary
 
 
 def test_writer_interrupted_mid_run_leaves_previous_output_untouched(tmp_path: Path) -> None:
@@ -304,13 +351,23 @@ def test_writer_interrupted_mid_run_leaves_previous_output_untouched(tmp_path: P
 def test_writer_replaces_output_only_when_the_run_finishes(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     out.write_bytes(b'{"id":"old"}\n')
-    with JsonlWriter(str(out)) as writer:
+    with JsonlWriter(str(out), dedup=True) as writer:
         assert writer.write("a", b'{"id":"a"}\n')
         assert not writer.write("a", b'{"id":"a"}\n')
         assert out.read_bytes() == b'{"id":"old"}\n'
     assert out.read_bytes() == b'{"id":"a"}\n'
     assert (writer.written, writer.duplicates) == (1, 1)
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_writer_without_dedup_writes_repeated_ids_and_keeps_no_ids(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    with JsonlWriter(str(out)) as writer:
+        assert writer.write("a", b'{"id":"a"}\n')
+        assert writer.write("a", b'{"id":"a"}\n')
+        assert writer._ids is None  # nothing grows with the run
+    assert out.read_bytes() == b'{"id":"a"}\n' * 2
+    assert (writer.written, writer.duplicates) == (2, 0)
 
 
 def test_cli_interrupted_run_keeps_the_previous_output(
