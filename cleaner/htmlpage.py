@@ -1,6 +1,14 @@
 """HTML stage: from a page to the text the text stages clean, plus what the page
 says about itself. Order matters: metadata is read before pruning, the visible
-text is taken after scripts go but before boilerplate boxes do."""
+text is taken after scripts go but before boilerplate boxes do.
+
+The pre-pass can be wrong about a page it has never seen (a story inside a box
+whose class reads like a widget, a story streamed into a hidden element or
+kept in <noscript>). So its result is checked against the page's own
+paragraph text, counted before anything is removed: when the extraction holds
+less than DOUBT_SHARE of it, trafilatura runs again on the whole, unpruned
+page and the longer text wins. The text stages clean either result.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +19,14 @@ from selectolax.lexbor import LexborHTMLParser
 from .draft import Para, paragraphs
 from .extract import main_text, selected_text
 from .htmlmeta import PageMeta, read_meta
-from .htmlprune import prune, strip_non_content
+from .htmlprune import LONG_PARAGRAPH, prune, strip_non_content
 from .outlet import host_of
 from .record import Removal
 from .rules import RuleSet, SiteRule
 from .text import declared_charset, decode_bytes, normalise, squash
 
 ARTICLE_BODY_SHARE = 0.5  # extracted text shorter than this share of articleBody: use the latter
+DOUBT_SHARE = 0.5  # extracted text shorter than this share of the page's paragraph text
 
 
 @dataclass(slots=True)
@@ -31,14 +40,17 @@ class Page:
     standfirst: str | None = None
     captions: list[str] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
+    whole: bool = False  # the text came from the unpruned page (the pre-pass was doubted)
 
 
-def read_page(html: str | bytes, url: str | None, rules: RuleSet) -> Page:
-    """Decode, read metadata, prune and extract one page."""
+def read_page(html: str | bytes, url: str | None, rules: RuleSet, whole: bool = False) -> Page:
+    """Decode, read metadata, prune and extract one page (`whole`: extract from the
+    unpruned page whatever the pre-pass gives)."""
     if isinstance(html, bytes):
         html = decode_bytes(html, declared_charset(html))
     tree = LexborHTMLParser(html)
     meta = read_meta(tree)
+    page_chars = _paragraph_chars(tree)
     url = url or meta.url
     host = host_of(url)
     site = rules.for_host(host) if host else None
@@ -50,6 +62,11 @@ def read_page(html: str | bytes, url: str | None, rules: RuleSet) -> Page:
     pruned = prune(tree, site)
     chosen = selected_text(tree, html_rule.body) if html_rule and html_rule.body else ""
     text = normalise(chosen or main_text(tree, url))
+    if not chosen and (whole or len(text) < DOUBT_SHARE * page_chars):
+        unpruned = normalise(main_text(LexborHTMLParser(html), url))
+        whole = len(unpruned) > len(text)
+        if whole:
+            text, pruned.removed = unpruned, []
     if meta.article_body and len(text) < ARTICLE_BODY_SHARE * len(meta.article_body):
         text = normalise(meta.article_body)  # the page renders its story from script data
     paras = paragraphs(text)
@@ -59,7 +76,12 @@ def read_page(html: str | bytes, url: str | None, rules: RuleSet) -> Page:
     elif meta.description and paras and paras[0].text.startswith(meta.description):
         standfirst = meta.description
     return Page(meta, site or rules.for_text(text), url, paras, standfirst, pruned.captions,
-                pruned.removed)
+                pruned.removed, whole)
+
+
+def _paragraph_chars(tree: LexborHTMLParser) -> int:
+    """Characters in the page's long paragraphs, hidden and <noscript> ones included."""
+    return sum(size for p in tree.css("p") if (size := len(p.text(deep=True))) >= LONG_PARAGRAPH)
 
 
 def _first_text(tree: LexborHTMLParser, selector: str) -> str | None:

@@ -26,9 +26,11 @@ HIDDEN = ('[hidden], [aria-hidden="true"], [style*="display:none"], [style*="dis
 
 
 def _words(*words: str) -> str:
-    """Selectors matching elements whose class or id contains one of the words."""
-    return ", ".join(f"[class~={w}], [id~={w}], [class*={w}-], [class*=-{w}], [id*={w}-]"
-                     for w in words)
+    """Selectors for elements with a class token or id that is one of the words, or
+    starts 'word-' or ends '-word' ('related-posts', 'article-share'); never one that
+    merely contains the word ('elementor-widget-wrap', 'hashtags-list' hold stories)."""
+    return ", ".join(f'[class~={w}], [class^={w}-], [class*=" {w}-"], [class$=-{w}], '
+                     f'[class*="-{w} "], [id={w}], [id^={w}-], [id$=-{w}]' for w in words)
 
 
 # category -> selector; checked in this order.

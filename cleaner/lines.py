@@ -19,6 +19,9 @@ LONG_LINE_WORDS = 35  # a line this long is running text even without a full sto
 LONG_LINE_LOWERCASE = 0.45  # ...when this share of its words is not capitalised (German
 #                              capitalises nouns; a flattened menu capitalises nearly all)
 _CLOSERS = "\"'”’“‘»«›‹)]*」』）】》〉"  # German closes quotes with “ and ‘
+_OPENING_QUOTES = "\"„“‚‘«»「『"
+_CLOSING_QUOTES = "\"“”‘’»«」』"
+QUOTE_WORDS = 6  # a whole-line quotation this long is a sentence
 _TERMINAL = ".!?:;…。！？．｡।॥؟۔։።။"
 # Han, kana: written without spaces, so a sentence is one \w+ run.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -81,6 +84,8 @@ def is_prose(text: str, words: int | None = None) -> bool:
     if words >= 3 and (ends_sentence(text) or
                        (text[:1] in _CREDIT_INITIALS and bool(_WIRE_CREDIT.search(text)))):
         return True
+    if words >= QUOTE_WORDS and text[:1] in _OPENING_QUOTES and text[-1:] in _CLOSING_QUOTES:
+        return True  # a quoted statement, as German and French dialogue end without a stop
     return words >= LONG_LINE_WORDS and lowercase_share(text) >= LONG_LINE_LOWERCASE
 
 

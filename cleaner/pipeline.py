@@ -7,15 +7,18 @@ from __future__ import annotations
 from .assemble import assemble
 from .detectors import BODY_DETECTORS, DETECTORS
 from .draft import Draft, paragraphs
-from .htmlpage import read_page
+from .htmlpage import Page, read_page
 from .inputs import DEFAULT_MAX_BYTES, read_input, sniff_format
 from .layout import locate_article
+from .lines import LONG_LINE_LOWERCASE, lowercase_share
 from .outlet import copyright_holder, detect_site, readable_domain, split_header
 from .record import Article
 from .rules import RuleSet, SiteRule, load_rules
 from .siterules import apply_site_rules
 from .split import split_articles
 from .text import decode_bytes, normalise, squash
+
+RUNNING_TEXT_WORDS = 25  # a page paragraph this long counts as a story without a full stop
 
 
 def clean_text(text: str, url: str | None = None, source: str | None = None,
@@ -39,8 +42,18 @@ def clean_text(text: str, url: str | None = None, source: str | None = None,
 
 def clean_html(html: str | bytes, url: str | None = None, source: str | None = None,
                rules: RuleSet | None = None) -> list[Article]:
-    """Clean one HTML page into (at most) one Article."""
-    page = read_page(html, url, load_rules() if rules is None else rules)
+    """Clean one HTML page into (at most) one Article. When the pruned page yields
+    no story, the whole page gets a second chance before the page is given up."""
+    rules = load_rules() if rules is None else rules
+    page = read_page(html, url, rules)
+    article, draft = _clean_page(page, source)
+    if not _has_story(draft) and not page.whole:
+        page = read_page(html, url, rules, whole=True)
+        article, draft = _clean_page(page, source)
+    return [article] if _has_story(draft) or _has_running_text(draft) else []
+
+
+def _clean_page(page: Page, source: str | None) -> tuple[Article, Draft]:
     meta = page.meta
     draft = Draft(page.paras, captions=page.captions, authors=list(meta.authors))
     _drop_headline_echo(draft, meta.titles)
@@ -53,7 +66,7 @@ def clean_html(html: str | bytes, url: str | None = None, source: str | None = N
     article.standfirst = page.standfirst
     article.published = meta.published or article.published
     article.language = meta.language
-    return [article] if _has_story(draft) else []
+    return article, draft
 
 
 def _footer_outlet(draft: Draft) -> str | None:
@@ -69,6 +82,14 @@ def _footer_outlet(draft: Draft) -> str | None:
 def _has_story(draft: Draft) -> bool:
     """An article needs at least one sentence: a list of links is not one."""
     return any(draft.paras[i].prose for i in draft.live())
+
+
+def _has_running_text(draft: Draft) -> bool:
+    """A page's main text may be one long paragraph without a full stop (a post
+    that trails off in '…'): running text, not a list of links, still counts."""
+    return any(draft.paras[i].words >= RUNNING_TEXT_WORDS
+               and lowercase_share(draft.paras[i].text) >= LONG_LINE_LOWERCASE
+               for i in draft.live())
 
 
 def _clean_draft(draft: Draft, site: SiteRule | None, page: bool) -> None:

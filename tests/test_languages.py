@@ -1,0 +1,71 @@
+# ruff: noqa: E501
+"""Nothing that decides what is kept assumes English: sentence ends, closing
+quotes, letter case and word counts work for every script a newsroom writes in."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean_html, clean_text
+from cleaner.lines import is_prose, is_title_like
+
+# Short real-looking news paragraphs, one per script family, each a kept sentence.
+PARAGRAPHS = {
+    "chinese": "国家统计局周二公布的数据显示，今年前三个季度全国居民人均可支配收入同比增长百分之五点二。",
+    "japanese": "気象庁によると、台風十号は今夜遅くに九州南部に上陸する見込みで、各地で警戒が強まっている。",
+    "korean": "서울시는 다음 달부터 심야 버스 노선을 두 개 더 늘리고 배차 간격도 줄이기로 했다고 밝혔다.",
+    "hindi": "राज्य सरकार ने मंगलवार को घोषणा की कि अगले महीने से सभी सरकारी स्कूलों में मुफ्त भोजन दिया जाएगा।",
+    "bengali": "ঢাকা সিটি করপোরেশন জানিয়েছে, আগামী সপ্তাহ থেকে নগরীর প্রধান সড়কগুলোতে সংস্কার কাজ শুরু হবে।",
+    "arabic": "أعلنت وزارة الصحة اليوم عن افتتاح ثلاثة مستشفيات جديدة في المحافظات الجنوبية خلال العام المقبل؟",
+    "urdu": "وزیر اعظم نے کہا کہ حکومت آئندہ مالی سال میں تعلیم کے بجٹ میں نمایاں اضافہ کرے گی۔",
+    "russian": "Городские власти сообщили, что ремонт моста через реку завершится к концу следующего месяца.",
+    "greek": "Η κυβέρνηση ανακοίνωσε νέα μέτρα στήριξης για τους αγρότες που επλήγησαν από τις πλημμύρες.",
+    "german_dialogue": "„Wir haben lange genug gewartet, jetzt muss die Stadt endlich handeln“",
+    "armenian": "Կառավարությունը հայտարարեց, որ նոր դպրոցը կբացվի հաջորդ տարվա սեպտեմբերին։",
+    "amharic": "የከተማው አስተዳደር አዲሱ የአውቶቡስ መስመር በሚቀጥለው ወር ሥራ እንደሚጀምር አስታውቋል።",
+}
+
+# A long German line without a full stop is still running text (nouns are
+# capitalised, so a capital-letter share says little about German).
+LONG_GERMAN = ("Die Stadtverwaltung hat am Dienstag angekündigt dass die Sanierung der "
+               "Brücke über den Fluss wegen gestiegener Kosten und fehlender Fachkräfte erst "
+               "im kommenden Frühjahr beginnen kann und der Verkehr bis dahin weiter über die "
+               "Umleitung durch die Innenstadt geführt werden muss wie ein Sprecher erklärte")
+
+
+@pytest.mark.parametrize("script", sorted(PARAGRAPHS))
+def test_a_sentence_is_prose_in_every_script(script: str) -> None:
+    assert is_prose(PARAGRAPHS[script])
+
+
+def test_a_long_german_line_without_a_full_stop_is_prose() -> None:
+    assert is_prose(LONG_GERMAN)
+
+
+def test_a_flattened_menu_is_not_prose() -> None:
+    menu = " ".join(["Politik", "Wirtschaft", "Sport", "Kultur", "Wissen", "Panorama",
+                     "Reise", "Auto", "Video", "Podcast"] * 4)
+    assert not is_prose(menu)
+
+
+@pytest.mark.parametrize("title", ["台風十号が九州に上陸へ", "मुफ्त भोजन योजना का विस्तार",
+                                   "افتتاح ثلاثة مستشفيات جديدة", "Ремонт моста завершится"])
+def test_caseless_and_other_script_titles_can_be_headlines(title: str) -> None:
+    assert is_title_like(title)
+
+
+@pytest.mark.parametrize("script", sorted(PARAGRAPHS))
+def test_a_dump_in_any_script_keeps_its_paragraphs(script: str, no_rules) -> None:
+    para = PARAGRAPHS[script]
+    dump = f"Headline Of The Day\n\n{para}\n\n{para[: len(para) // 2]}.\n\n{para}"
+    [article] = clean_text(dump, rules=no_rules)
+    assert para in article.body.split("\n\n")
+
+
+@pytest.mark.parametrize("script", ["chinese", "japanese", "hindi", "bengali", "arabic"])
+def test_an_html_page_in_any_script_gives_a_record(script: str, no_rules) -> None:
+    para = PARAGRAPHS[script]
+    html = (f"<html><body><nav><a href='/'>Home</a></nav><article><h1>Title</h1>"
+            f"<p>{para}</p><p>{para[::-1]}</p><p>{para}</p></article></body></html>")
+    [article] = clean_html(html, rules=no_rules)
+    assert para in article.body
