@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .draft import Draft, Para
-from .lines import is_teaser_excerpt, is_title_like
+from .lines import OPENING_QUOTES, is_teaser_excerpt, is_title_like
 from .patterns import (
     AUTHOR_BIO,
     AUTHOR_BIO_TAIL,
@@ -202,12 +202,23 @@ def repeated_paragraphs(draft: Draft) -> None:
 
 
 def _contained_paragraphs(draft: Draft, min_words: int = 6, max_words: int = 60) -> None:
-    """Standfirsts and pull quotes: a sentence or two, repeated inside a paragraph."""
+    """Standfirsts and pull quotes: a sentence or two, repeated inside a paragraph.
+    A story may quote its own words again further down, so a repeat counts only
+    when it stands above the paragraph it repeats (a summary) or is set apart
+    as a whole-line quotation (a pull quote)."""
     live = draft.live()
     joined = "\n".join(draft.paras[i].text for i in live)
-    for i in live:
-        para = draft.paras[i]
-        if min_words <= para.words <= max_words and para.prose and joined.count(para.text) > 1:
+    start = 0  # where paragraph k starts in `joined`
+    for k, i in enumerate(live):
+        text = draft.paras[i].text
+        start += len(draft.paras[live[k - 1]].text) + 1 if k else 0
+        if not min_words <= draft.paras[i].words <= max_words or not draft.paras[i].prose:
+            continue
+        if text[:1] in OPENING_QUOTES:
+            repeated = joined.count(text) > 1
+        else:
+            repeated = joined.find(text, start + len(text)) >= 0
+        if repeated:
             draft.cut(i, "generic.duplicate.contained", "duplicate")
 
 

@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 
 from .draft import Draft, Para
-from .lines import has_lowercase_word, has_sentence_break, is_title_like, lowercase_share
+from .lines import (
+    has_lowercase_word,
+    has_sentence_break,
+    is_story_list_item,
+    is_title_like,
+    lowercase_share,
+)
 from .patterns import BYLINE, CAPTION_TRAILING_CREDIT, DATE_LINE, photo_credit
 
 NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the run
@@ -22,6 +28,7 @@ CUT_COST = 1  # a line a detector already cut, times its place in the run
 POSITION_DISCOUNT = 0.5  # pages put the story before sidebars: later prose weighs less
 RUN_CAP = 6  # the per-line penalty stops growing here
 HEADLINE_LOOKBACK = 12  # live lines above the body searched for the headline
+STANDFIRST_WORDS = 8  # running text under the headline this long is its summary, stop or not
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
 _BYLINE_PREFIX = re.compile(r"^(?:by|words by|written by|story by|posted by|text by)\s+", re.I)
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}$")
@@ -129,7 +136,7 @@ def _is_standfirst(para: Para) -> bool:
     """Running text under the headline, with or without a full stop."""
     if para.prose:
         return True
-    return (para.words >= 15 and lowercase_share(para.text) >= 0.5
+    return (para.words >= STANDFIRST_WORDS and lowercase_share(para.text) >= 0.5
             and not BYLINE.match(para.text) and not DATE_LINE.match(para.text))
 
 
@@ -168,16 +175,23 @@ def _authors(byline: str) -> list[str]:
     return [n.strip() for n in names if _NAME.match(n.strip())]
 
 
+def _story_list(draft: Draft, run: list[int]) -> bool:
+    """Most lines of the run carry the marks of a story's own list (items, figures,
+    labels, attributions): tour dates, line-ups and results stay."""
+    return 2 * sum(is_story_list_item(draft.paras[j].text) for j in run) > len(run)
+
+
 def _cut_short_runs(draft: Draft, body: list[int]) -> None:
     """Inside the body, two or more non-sentence lines in a row are a list of links,
-    not a sub-heading (a sub-heading stands alone before its paragraph)."""
+    not a sub-heading (a sub-heading stands alone before its paragraph), unless
+    they read as the story's own list."""
     run: list[int] = []
     for i in [*body, None]:
         para = draft.paras[i] if i is not None else None
         if para is not None and not para.prose:
             run.append(i)
             continue
-        if len(run) >= 2:
+        if len(run) >= 2 and not _story_list(draft, run):
             for j in run:
                 draft.cut(j, "generic.navigation.link-run", "navigation")
         elif run:

@@ -19,7 +19,7 @@ LONG_LINE_WORDS = 35  # a line this long is running text even without a full sto
 LONG_LINE_LOWERCASE = 0.45  # ...when this share of its words is not capitalised (German
 #                              capitalises nouns; a flattened menu capitalises nearly all)
 _CLOSERS = "\"'”’“‘»«›‹)]*」』）】》〉"  # German closes quotes with “ and ‘
-_OPENING_QUOTES = "\"„“‚‘«»「『"
+OPENING_QUOTES = "\"„“‚‘«»「『"
 _CLOSING_QUOTES = "\"“”‘’»«」』"
 QUOTE_WORDS = 6  # a whole-line quotation this long is a sentence
 _TERMINAL = ".!?:;…。！？．｡।॥؟۔։።။"
@@ -35,6 +35,8 @@ DATELINE = re.compile(
     r"(?:, [A-Z][\w.' ]{1,25})?(?: \([A-Za-z .]{2,20}\))?\s?(?::|—|–| -)\s"
 )
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’]*\b")
+_LIST_ITEM = re.compile(
+    r"^(?:[-–—•·*▪◦►▶◆◇>]|\(?\d{1,3}[.):]|[A-Za-z][.)] |\d)|\d\s[–—]\s|^[^:：]{1,40}[:：]\s?\S|[,;、，；]$|\(@\w+\)")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]? +[A-Z(]")
 
 
@@ -84,7 +86,7 @@ def is_prose(text: str, words: int | None = None) -> bool:
     if words >= 3 and (ends_sentence(text) or
                        (text[:1] in _CREDIT_INITIALS and bool(_WIRE_CREDIT.search(text)))):
         return True
-    if words >= QUOTE_WORDS and text[:1] in _OPENING_QUOTES and text[-1:] in _CLOSING_QUOTES:
+    if words >= QUOTE_WORDS and text[:1] in OPENING_QUOTES and text[-1:] in _CLOSING_QUOTES:
         return True  # a quoted statement, as German and French dialogue end without a stop
     return words >= LONG_LINE_WORDS and lowercase_share(text) >= LONG_LINE_LOWERCASE
 
@@ -108,10 +110,18 @@ def has_sentence_break(text: str) -> bool:
 def is_title_like(text: str, words: int | None = None) -> bool:
     """Could be a headline or sub-heading: short, no full stop at the end."""
     words = word_count(text) if words is None else words
-    first = text[:1]
+    first = text.lstrip(OPENING_QUOTES)[:1]  # "'Ends recession debate': economists weigh in"
     if not 2 <= words <= 30 or first.islower() or not first.isalnum():
         return False
     return not text.rstrip(_CLOSERS).endswith((".", ":", ";", ",", "…"))
+
+
+def is_story_list_item(text: str) -> bool:
+    """A short line that belongs to a story's list or table, not a link list: a
+    numbered or bulleted item, a 'Label: value' pair, a line with figures (dates,
+    scores, prices, times), an item closed by ',' or ';', or an embedded post's
+    '— Name (@handle) date' attribution."""
+    return bool(_LIST_ITEM.search(text))
 
 
 def has_lowercase_word(text: str) -> bool:
