@@ -36,7 +36,9 @@ DATELINE = re.compile(
 )
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’]*\b")
 _LIST_ITEM = re.compile(
-    r"^(?:[-–—•·*▪◦►▶◆◇>]|\(?\d{1,3}[.):]|[A-Za-z][.)] |\d)|\d\s[–—]\s|^[^:：]{1,40}[:：]\s?\S|[,;、，；]$|\(@\w+\)")
+    r"^(?:[-–—•·*▪◦►▶◆◇>]|\(?\d{1,3}[.):]|[A-Za-z][.)] |\d)"  # bullet, number, figure
+    r"|\d\s[–—]\s|^[^:：]{1,40}[:：]\s?\S"  # "May 3 – Berlin", "GK: Name"
+    r"|[,;、，；]$|\(@\w+\)")  # item closed by a comma, an embedded post's handle
 _SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]? +[A-Z(]")
 
 
