@@ -19,8 +19,8 @@ LONG_LINE_WORDS = 35  # a line this long is running text even without a full sto
 LONG_LINE_LOWERCASE = 0.45  # ...when this share of its words is not capitalised (German
 #                              capitalises nouns; a flattened menu capitalises nearly all)
 _CLOSERS = "\"'”’“‘»«›‹)]*」』）】》〉"  # German closes quotes with “ and ‘
-OPENING_QUOTES = "\"„“‚‘«»「『"
-_CLOSING_QUOTES = "\"“”‘’»«」』"
+OPENING_QUOTES = "\"'„“‚‘«»「『"
+_CLOSING_QUOTES = "\"'“”‘’»«」』"
 QUOTE_WORDS = 6  # a whole-line quotation this long is a sentence
 _TERMINAL = ".!?:;…。！？．｡।॥؟۔։።။"
 # Han, kana: written without spaces, so a sentence is one \w+ run.
