@@ -34,6 +34,8 @@ from .patterns import (
 )
 
 TITLE_ECHO_LINES = 8  # a title repeated this close is the page echoing its headline
+CAPTION_ECHO_LINES = 4  # a caption's copy stands this close to its credited copy
+CREDIT_LINE_WORDS = 12  # a credit on its own line ('Photo: Ana Ribeiro / Harbour Press')
 TEASER_EXCERPT_WORDS = 60  # a teaser's excerpt sentence is no longer than this
 ARTICLE_START_RUN = 3  # prose lines in a row that start a story
 ARTICLE_HEAD_LINES = 12  # lines above a story start left for the headline and byline
@@ -173,6 +175,44 @@ def photo_captions(draft: Draft) -> None:
             draft.cut(i, "generic.caption.short-credit", "caption")
 
 
+def credited_captions(draft: Draft) -> None:
+    """A caption's text echoed next to its credit: the same line twice within a few
+    lines with a credit line beside one copy ('caption / Photo: X / caption'), or
+    a line that opens a credited caption nearby ('caption' and 'caption. (Photo
+    by X)'). A single line above a credit stays: as often as not it is the
+    story's own sentence, with the picture's credit printed under it."""
+    paras = draft.paras
+    credited = [i for i, p in enumerate(paras) if p.cut is not None and p.cut.category == "caption"]
+    if not credited:
+        return
+    near: dict[int, list[int]] = {}
+    for c in credited:
+        for i in range(max(0, c - CAPTION_ECHO_LINES), min(len(paras), c + CAPTION_ECHO_LINES + 1)):
+            near.setdefault(i, []).append(c)
+    for i, credits in near.items():
+        para = paras[i]
+        if para.cut is not None or para.words < 3:
+            continue
+        if any(paras[c].folded.startswith(para.folded) and c != i for c in credits):
+            draft.cut(i, "generic.caption.echo", "caption")
+            continue
+        for j in range(max(0, i - CAPTION_ECHO_LINES), min(len(paras), i + CAPTION_ECHO_LINES + 1)):
+            if j != i and paras[j].folded == para.folded and _beside_credit(paras, i, j):
+                draft.cut(i, "generic.caption.echo", "caption")
+                draft.cut(j, "generic.caption.echo", "caption")
+                break
+
+
+def _beside_credit(paras: list[Para], *copies: int) -> bool:
+    """A short credit line stands right after one of the copies."""
+    for i in copies:
+        after = paras[i + 1] if i + 1 < len(paras) else None
+        if after is not None and after.cut is not None and after.cut.category == "caption" \
+                and after.words <= CREDIT_LINE_WORDS:
+            return True
+    return False
+
+
 def repeated_paragraphs(draft: Draft) -> None:
     """Paragraphs that occur twice: keep one copy.
 
@@ -247,6 +287,7 @@ DETECTORS: tuple[Detector, ...] = (
     donation_appeals,
     teaser_blocks,
     photo_captions,
+    credited_captions,
     repeated_paragraphs,
     trailing_outlet_name,
 )

@@ -123,6 +123,8 @@ def _choose_headline(draft: Draft, candidates: list[int]) -> int | None:
     if not scores:
         return None
     best = max(scores, key=lambda i: scores[i])
+    if _echoed(draft, best):
+        return best  # the page printed it twice: the title, not a standfirst
     k = candidates.index(best)
     while k > 0 and candidates[k - 1] in scores:
         above = draft.paras[candidates[k - 1]]
@@ -130,6 +132,13 @@ def _choose_headline(draft: Draft, candidates: list[int]) -> int | None:
             break
         k -= 1
     return candidates[k]
+
+
+def _echoed(draft: Draft, i: int) -> bool:
+    """Line i repeats a line above it that was cut as a duplicate."""
+    text = draft.paras[i].text
+    return any(p.text == text and p.cut is not None and p.cut.category == "duplicate"
+               for p in draft.paras[max(0, i - HEADLINE_LOOKBACK):i])
 
 
 def _is_standfirst(para: Para) -> bool:

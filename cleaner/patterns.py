@@ -555,6 +555,10 @@ CAPTION_TRAILING_CREDIT = re.compile(
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+# A line that separates two articles in an endless-scroll copy (line_key form).
+NEXT_ARTICLE = frozenset({"up next", "read next", "next article", "next story", "next up",
+                          "next", "continue reading next", "nächster artikel", "article suivant",
+                          "siguiente artículo", "artigo seguinte", "articolo successivo"})
 BYLINE = re.compile(
     r"^(?:by|words by|written by|story by|posted by|text by)\s+\S.{0,100}$",
     re.I,

@@ -227,6 +227,37 @@ def test_two_articles_with_echoed_headlines_split_two_blank_lines_apart(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+CAPTION = "Dock workers leave the port gates on Sunday"
+CREDIT = "Photo: Ana Ribeiro / Harbour Press"
+
+
+@pytest.mark.parametrize("between", [
+    [SECOND_HEADLINE, CAPTION, CREDIT],
+    ["Up next", SECOND_HEADLINE],
+    ["Read next", SECOND_HEADLINE, CAPTION, CREDIT, CAPTION],
+    ["Next article", SECOND_HEADLINE, "By Carla Mendes"],
+], ids=["headline-captions-echo", "up-next", "read-next", "next-article-byline"])
+def test_back_to_back_articles_with_paragraph_spacing_are_split(
+        between: list[str], no_rules: cleaner.RuleSet) -> None:
+    """Endless-scroll copies: the next article follows after the same spacing as paragraphs."""
+    second = [*between, SECOND_HEADLINE] if between[0] == SECOND_HEADLINE else between
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, *second, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
+def test_a_caption_echoed_mid_story_does_not_split_it(no_rules: cleaner.RuleSet) -> None:
+    """'Caption / credit / caption / credit' inside one story is a duplicated caption."""
+    caption = "Farmers Walk Past Unplanted Fields Near the River"
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST[:2], caption, CREDIT, caption, CREDIT,
+                         *FIRST[2:]])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE]
+    assert body_of(records[0]) == FIRST
+    assert caption in records[0].captions
+
+
 @pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["single-lines", "blank-lines"])
 def test_whole_page_whose_teaser_list_repeats_a_headline_is_not_split(
         sep: str, no_rules: cleaner.RuleSet) -> None:
