@@ -28,10 +28,10 @@ bench: install  ## throughput and memory, text and HTML paths
 lint: install
 	$(BIN)/ruff check cleaner tests bench
 
-eval: install  ## score the dev set (text dumps) with its own scorer
-	mkdir -p out
-	$(BIN)/cleaner clean $(DEVSET)/text -o out/devset-text.jsonl -q || true
-	$(BIN)/python $(DEVSET)/score.py out/devset-text.jsonl
+eval: install  ## dev sets per publisher half, then the tuning and the blind synthetic sets
+	$(BIN)/python eval/devsplit.py --devset $(DEVSET) --devset $(DEVSET)-ml --json out/eval/devsplit.json
+	$(BIN)/python eval/blind.py --wording eval/tuning_wording.toml --json out/eval/tuning.json
+	$(BIN)/python eval/blind.py --json out/eval/blind.json
 
 clean:
 	rm -rf out .pytest_cache .ruff_cache
