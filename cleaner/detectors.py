@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .draft import Draft, Para
-from .lines import OPENING_QUOTES, is_teaser_excerpt, is_title_like
+from .lines import OPENING_QUOTES, is_sign_off, is_teaser_excerpt, is_title_like
 from .patterns import (
     AUTHOR_BIO,
     AUTHOR_BIO_TAIL,
@@ -167,6 +167,8 @@ def photo_captions(draft: Draft) -> None:
     """Lines closed by a photo credit ('(Photo by X / AFP)', 'Photo: Reuters', '. (AP)')."""
     for i in draft.live():
         para = draft.paras[i]
+        if is_sign_off(para.text):
+            continue  # '(dpa/AFP)' under the last paragraph credits the story, not a photo
         credit = photo_credit(para)
         if credit is not None:
             draft.cut(i, credit.id, "caption")

@@ -26,8 +26,10 @@ _TERMINAL = ".!?:;…。！？．｡।॥؟۔։።။"
 # Han, kana: written without spaces, so a sentence is one \w+ run.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WIRE_CREDIT = re.compile(  # "Reporting by X; Editing by Y": a credit line, not a menu
-    r"^(?:[—–-] ?)?(?:(?:additional )?reporting|writing|editing) by\b", re.I)
-_CREDIT_INITIALS = "RrWwEeAa—–-"
+    r"^\(?(?:[—–-] ?)?(?:(?:additional )?reporting|writing|editing) by\b", re.I)
+_CREDIT_INITIALS = "RrWwEeAa—–-("
+# "(dpa)", "(dpa/AFP)", "(phy)": a wire or reporter sign-off closing the story.
+_SIGN_OFF = re.compile(r"^\([A-Za-z]{1,8}(?:\s?[/,]\s?[A-Za-z]{1,8}){0,3}\)$")
 _TRAILING_URL = re.compile(r"\s+(?:https?://|pic\.twitter\.com/|t\.co/)\S+$")
 # "Kyiv:", "LONDON (Reuters) -", "Hong Kong, May 12 —": a dateline opening a paragraph.
 DATELINE = re.compile(
@@ -69,6 +71,11 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
+def is_sign_off(text: str) -> bool:
+    """A bare wire or reporter sign-off line: '(dpa)', '(dpa/AFP)', '(AP)'."""
+    return text[:1] == "(" and bool(_SIGN_OFF.match(text))
+
+
 def is_teaser_excerpt(text: str) -> bool:
     """A cut-off excerpt ending in an ellipsis, as teaser lists show them."""
     return text.rstrip(_CLOSERS).endswith(("...", "…"))
@@ -85,6 +92,8 @@ def is_prose(text: str, words: int | None = None) -> bool:
     words = word_count(text) if words is None else words
     if is_teaser_excerpt(text):
         return False
+    if is_sign_off(text):
+        return True
     if words >= 3 and (ends_sentence(text) or
                        (text[:1] in _CREDIT_INITIALS and bool(_WIRE_CREDIT.search(text)))):
         return True

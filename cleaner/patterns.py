@@ -438,11 +438,6 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"article:?$|^click to expand\b|^(?:listen to|hear) (?:this|the) (?:article|story)\b",
        25,
        keys=("saved", "bookmarks", "gallery", "author", "authors", "expand", "listen", "hear")),
-    # --- embed: the "— Name (@handle) Date" line under a quoted social post (the post's
-    # own words stay: stories quote them as evidence).
-    _p("embed.attribution", "embed",
-       r"^[—–-] ?[^()]{1,80}\(@\w{1,30}\) (?:\w+\.? \d{1,2}, \d{4}|\d{1,2} \w+ \d{4})$", 20,
-       True, starts=("—", "–", "-")),
     _p("navigation.copyright", "navigation",
        r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|^©", 40, True,
        keys=("©", "copyright", "reserved", "( c )")),
