@@ -21,6 +21,7 @@ CATEGORIES: dict[str, str] = {
     "app_prompt": "'Download our app' and app-store prompts",
     "social_prompt": "'Follow us on ...' and join-our-channel prompts",
     "advertisement": "'Advertisement' lines and sponsored-content labels",
+    "call_to_action": "other requests addressed to the reader: send tips, photos, feedback",
     "comments": "comment-section prompts and moderation notices",
     "disclaimer": "site disclaimers, affiliate and advertising disclosures",
     "author_bio": "'X is a senior writer for Y' notes about the author after the story",

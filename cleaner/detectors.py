@@ -31,6 +31,7 @@ from .patterns import (
     TEASER_HEADER_WORDS,
     line_key,
     photo_credit,
+    reader_prompt,
 )
 
 TITLE_ECHO_LINES = 8  # a title repeated this close is the page echoing its headline
@@ -58,6 +59,15 @@ def boilerplate_lines(draft: Draft) -> None:
                                             para.tokens)
         if pattern is not None:
             draft.cut(i, pattern.id, pattern.category)
+
+
+def reader_prompts(draft: Draft) -> None:
+    """Calls to action by their form (patterns.reader_prompt): whatever their wording,
+    short lines that ask the reader to act on one of the outlet's channels."""
+    for i in draft.live():
+        category = reader_prompt(draft.paras[i])
+        if category is not None:
+            draft.cut(i, "generic.reader_prompt", category)
 
 
 def _has_quote_mark(text: str) -> bool:
@@ -285,6 +295,7 @@ def trailing_outlet_name(draft: Draft) -> None:
 Detector = Callable[[Draft], None]
 DETECTORS: tuple[Detector, ...] = (
     boilerplate_lines,
+    reader_prompts,
     lookalike_text,
     donation_appeals,
     teaser_blocks,

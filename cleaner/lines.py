@@ -62,11 +62,15 @@ def line_tokens(folded: str) -> tuple[int, frozenset[str]]:
     return _count(folded, words), frozenset(words).union(_KEY_SYMBOL.findall(folded))
 
 
+def without_trailing_link(text: str) -> str:
+    """The line without the link an embedded post ends with."""
+    return _TRAILING_URL.sub("", text) if "/" in text[-80:] else text
+
+
 def ends_sentence(text: str) -> bool:
     """True when the line ends in terminal punctuation (closing quotes allowed;
     a trailing link, as embedded posts end, is looked past)."""
-    if "/" in text[-80:]:
-        text = _TRAILING_URL.sub("", text)
+    text = without_trailing_link(text)
     stripped = text.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _TERMINAL
 

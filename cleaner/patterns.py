@@ -14,7 +14,7 @@ import string
 from dataclasses import dataclass
 
 from .draft import Para
-from .lines import KEY_SYMBOLS, line_tokens
+from .lines import KEY_SYMBOLS, line_tokens, without_trailing_link
 
 _EDGE_CHARS = string.punctuation + " \t“”‘’«»–—…•·►▶→✕×|"
 EXACT_LINE_MAX = 60  # longer lines never match a whole-line vocabulary entry
@@ -485,6 +485,57 @@ TEASER_HEADER_WORDS = frozenset(
     "analysis sport sports world business politics local national international on site web "
     "for you now now: right newsletter newsletters".split()
 )
+
+# --- Calls to action by form, not wording: a short line that addresses the reader
+# (second person, or an imperative opening) and speaks of the outlet or one of its
+# channels (our/us/we, a newsletter, an app, an address, a handle, a link). A story
+# sentence that says "you" or "our" without a channel, or any quoted speech, stays.
+READER = re.compile(r"\b(?:you|your|yours|you'?re|you'?ll|you'?d|you'?ve|vous|votre|vos|"
+                    r"ihnen|usted|ustedes)\b", re.I)
+IMPERATIVE = re.compile(
+    r"^(?:please |now |just |why not |don'?t )?(?:sign|subscribe|join|follow|download|get|give|"
+    r"become|register|create|turn|enable|click|tap|watch|listen|share|e-?mail|tip|send|support|"
+    r"donate|help|try|start|install|upgrade|unlock|log|claim|grab|discover|stay|keep|never|find|"
+    r"visit|check|explore|tell|write|contact|drop|got|want|add|save|bookmark|receive|activate|"
+    r"allow|switch|upload|submit|call|text|message|reach|let|chip|back|fund|make)\b", re.I)
+OUTLET_VOICE = re.compile(r"\b(?:our|us|we|we'?re|we'?d|we'?ll|we'?ve|unser\w*|uns|notre|nos|"
+                          r"nuestr[oa]s?)\b", re.I)
+CHANNEL = re.compile(
+    r"\b(?:newsletters?|inbox|e-?mails?|apps?|notifications?|alerts?|accounts?|members?|"
+    r"membership|subscri\w*|channel|podcasts?|whatsapp|telegram|instagram|facebook|twitter|"
+    r"tiktok|youtube|linkedin|bluesky|rss|feed|premium|briefing|digest|push)\b"
+    r"|@\w|https?://|www\.|\w\.(?:com|org|net|co\.uk|de|fr|es|it|news)\b", re.I)
+_SENTENCES = re.compile(r"(?<=[.!?:])\s+")  # "Seen a fire? Send us your photos"
+READER_PROMPT_WORDS = 30  # a call to action is a short paragraph of its own
+# The channel a prompt names decides its category; the first that matches wins.
+PROMPT_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:donat\w*|contribut\w*|support\w*|member\w*|fund\w*|give|chip in|"
+                r"back us)\b", re.I), "donation_appeal"),
+    (re.compile(r"\b(?:newsletters?|inbox|briefing|digest)\b", re.I), "newsletter_prompt"),
+    (re.compile(r"\b(?:apps?|notifications?|alerts?|push|download|install)\b", re.I),
+     "app_prompt"),
+    (re.compile(r"\b(?:subscri\w*|premium|log in|sign in|accounts?|unlimited|access)\b", re.I),
+     "paywall"),
+    (re.compile(r"\b(?:follow|channel|whatsapp|telegram|instagram|facebook|twitter|tiktok|"
+                r"youtube|linkedin|bluesky)\b", re.I), "social_prompt"),
+)
+
+
+def reader_prompt(para: Para) -> str | None:
+    """The category of a call to action addressed to the reader, if the line is one."""
+    if para.words > READER_PROMPT_WORDS or QUOTED_SPEECH.search(para.text):
+        return None
+    text = without_trailing_link(para.text.lstrip("►▶→»>•·*-–— "))  # an embedded post's link
+    channel = CHANNEL.search(text)
+    # An order needs the outlet's voice or a channel; "you" alone needs a channel
+    # ("Whether you're climbing peaks, we've found the best bags" is a story line).
+    ordered = any(IMPERATIVE.match(part) and (channel or OUTLET_VOICE.search(part))
+                  for part in _SENTENCES.split(text))  # "...us" in the ordering sentence
+    if not ordered and not (channel and READER.search(text)):
+        return None
+    return next((cat for pattern, cat in PROMPT_CATEGORIES if pattern.search(text)),
+                "call_to_action")
+
 
 # Captions and credits: a photo credit closes the line.
 CAPTION_CREDIT: tuple[LinePattern, ...] = (

@@ -194,7 +194,7 @@ def test_generic_detector_cuts_its_category_and_keeps_the_article(
 
 
 # Categories whose positive case needs its own test (the cut line comes with kept lines).
-OWN_TEST = {"duplicate", "embed"}
+OWN_TEST = {"duplicate", "embed", "call_to_action"}  # call_to_action: see the end
 
 
 def test_covered_categories_are_all_the_generic_categories() -> None:
@@ -281,6 +281,8 @@ NEGATIVE = [
     pytest.param("comments", "The council received more than 300 comments on the plan during "
                  "the consultation."),
     pytest.param("comments", "Reyes declined to comment on the vote."),
+    pytest.param("call_to_action", "Residents who saw the flooding were asked to send photos to "
+                 "the council's emergency team, the mayor said."),
     pytest.param("disclaimer", "The consultants who drafted the plan disclosed that they had "
                  "worked for the equipment supplier."),
     pytest.param("author_bio", "Maria Lopez is a former engineer who worked at the plant for "
@@ -486,3 +488,36 @@ def test_sentences_mentioning_furniture_words_stay(sentence: str,
                                                    no_rules: cleaner.RuleSet) -> None:
     record = clean_one(dump(mid=(sentence,)), no_rules)
     assert body_of(record) == [*ARTICLE[:MIDDLE], sentence, *ARTICLE[MIDDLE:]]
+
+
+# --- Calls to action caught by their form, whatever their wording.
+
+@pytest.mark.parametrize("prompt, category", [
+    ("Get the morning briefing in your inbox before breakfast.", "newsletter_prompt"),
+    ("Never miss a story: turn on notifications in the Harbour Herald app", "app_prompt"),
+    ("Join our WhatsApp channel for the day's headlines", "social_prompt"),
+    ("Become a member and keep local reporting alive.", "donation_appeal"),
+    ("Seen something newsworthy? Send it to us at tips@harbourherald.example", "call_to_action"),
+    ("Do you have photos of the flooding? Share them with us: harbourherald.example/upload",
+     "call_to_action"),
+    ("Keep reading with unlimited access to every story on our site.", "paywall"),
+    ("Vous avez aimé cet article ? Retrouvez-nous sur Instagram @harbourherald",
+     "social_prompt"),
+], ids=["briefing", "notifications", "channel", "member", "tip", "photos", "access", "french"])
+def test_calls_to_action_are_cut_by_their_form(prompt: str, category: str,
+                                                no_rules: cleaner.RuleSet) -> None:
+    """None of these use the words the phrase patterns were written from."""
+    record = clean_one(dump(mid=(prompt,)), no_rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, prompt) == [category]
+
+
+@pytest.mark.parametrize("line", [
+    "Whether you're climbing peaks or visiting a park, we've found the best bags for the trip.",
+    "\"Follow us to the river,\" the volunteers told the families, \"and bring a torch.\"",
+    "Our hearts go out to the families. Please support the appeal if you can.",
+    "Residents can send comments to the council until Friday, the town clerk said.",
+], ids=["you-and-we", "quoted", "no-channel", "third-person"])
+def test_story_lines_that_address_the_reader_stay(line: str, no_rules: cleaner.RuleSet) -> None:
+    article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
+    assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
