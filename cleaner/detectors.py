@@ -37,6 +37,7 @@ from .patterns import (
 TITLE_ECHO_LINES = 8  # a title repeated this close is the page echoing its headline
 CAPTION_ECHO_LINES = 4  # a caption's copy stands this close to its credited copy
 CREDIT_LINE_WORDS = 12  # a credit on its own line ('Photo: Ana Ribeiro / Harbour Press')
+STORY_PARAGRAPH = 30  # words: a paragraph this long without an appeal cue is the story
 TEASER_EXCERPT_WORDS = 60  # a teaser's excerpt sentence is no longer than this
 ARTICLE_START_RUN = 3  # prose lines in a row that start a story
 ARTICLE_HEAD_LINES = 12  # lines above a story start left for the headline and byline
@@ -104,6 +105,8 @@ def donation_appeals(draft: Draft, window: int = 30) -> None:
         for m in range(i + 1, min(len(paras), i + window)):
             if _appeal_line(paras[m]):
                 last, cues = m, cues + 1
+            elif paras[m].cut is None and paras[m].prose and paras[m].words >= STORY_PARAGRAPH:
+                break  # the story resumed: an appeal's pitch is not a long paragraph without a cue
         if cues < 2:
             i += 1
             continue
