@@ -26,7 +26,9 @@ from .patterns import (
     MIXED_SCRIPT_WORD,
     MORE_FROM,
     NUMBER_WIDGET,
+    OUTLET_VOICE,
     QUOTED_SPEECH,
+    READER,
     TEASER_HEADER,
     TEASER_HEADER_WORDS,
     line_key,
@@ -105,8 +107,8 @@ def donation_appeals(draft: Draft, window: int = 30) -> None:
         for m in range(i + 1, min(len(paras), i + window)):
             if _appeal_line(paras[m]):
                 last, cues = m, cues + 1
-            elif paras[m].cut is None and paras[m].prose and paras[m].words >= STORY_PARAGRAPH:
-                break  # the story resumed: an appeal's pitch is not a long paragraph without a cue
+            elif _story_resumes(paras[m]):
+                break
         if cues < 2:
             i += 1
             continue
@@ -116,6 +118,13 @@ def donation_appeals(draft: Draft, window: int = 30) -> None:
         for m in range(i, last + 1):
             draft.cut(m, "generic.donation_appeal.block", "donation_appeal")
         i = last + 1
+
+
+def _story_resumes(para: Para) -> bool:
+    """A long paragraph that neither talks money nor speaks as 'we' to 'you': the
+    story, not the appeal's pitch."""
+    return (para.cut is None and para.prose and para.words >= STORY_PARAGRAPH
+            and not OUTLET_VOICE.search(para.text) and not READER.search(para.text))
 
 
 def _appeal_line(para: Para) -> bool:
