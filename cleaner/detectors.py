@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .draft import Draft, Para
-from .lines import OPENING_QUOTES, is_sign_off, is_teaser_excerpt, is_title_like
+from .lines import OPENING_QUOTES, is_prose, is_sign_off, is_teaser_excerpt, is_title_like
 from .patterns import (
+    ARROWS,
     AUTHOR_BIO,
     AUTHOR_BIO_TAIL,
+    BRACKETED,
     CAPTION_SHORT_CREDIT,
     CAPTION_SHORT_WORDS,
     CREDIT_TOKENS,
@@ -71,6 +73,20 @@ def reader_prompts(draft: Draft) -> None:
         category = reader_prompt(draft.paras[i])
         if category is not None:
             draft.cut(i, "generic.reader_prompt", category)
+
+
+def teaser_links(draft: Draft) -> None:
+    """Links to other stories set apart by their form: bracketed or arrowed titles."""
+    for i in draft.live():
+        text = draft.paras[i].text
+        if BRACKETED.match(text):
+            inner = text[1:-1].strip()
+        elif text[:1] in ARROWS:
+            inner = text.lstrip(ARROWS + " ")
+        else:
+            continue
+        if inner and not is_prose(inner):
+            draft.cut(i, "generic.inline.marked-link", "inline_link")
 
 
 def _has_quote_mark(text: str) -> bool:
@@ -308,6 +324,7 @@ Detector = Callable[[Draft], None]
 DETECTORS: tuple[Detector, ...] = (
     boilerplate_lines,
     reader_prompts,
+    teaser_links,
     lookalike_text,
     donation_appeals,
     teaser_blocks,

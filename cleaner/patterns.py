@@ -537,6 +537,13 @@ def reader_prompt(para: Para) -> str | None:
                 "call_to_action")
 
 
+# --- Teaser links by form: a whole line in square brackets, or one opened by an
+# arrow, that is a title rather than a sentence ("[See also: X]", "► Explainer: X").
+# Bullets (•, -) open story lists and are left alone.
+BRACKETED = re.compile(r"^\[[^\[\]]{3,200}\]$")
+ARROWS = "►▶▸→➤➜⇒»›"
+
+
 # Captions and credits: a photo credit closes the line.
 CAPTION_CREDIT: tuple[LinePattern, ...] = (
     _p("caption.parenthetical", "caption",

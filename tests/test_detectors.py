@@ -521,3 +521,21 @@ def test_calls_to_action_are_cut_by_their_form(prompt: str, category: str,
 def test_story_lines_that_address_the_reader_stay(line: str, no_rules: cleaner.RuleSet) -> None:
     article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
     assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
+
+
+@pytest.mark.parametrize("link", [
+    "[See also: Water board warns of a dry summer ahead]",
+    "[MORE: How the new plant will change your bill]",
+    "► Explainer: Why the city's pipes keep bursting",
+    "→ Timeline of the council's water crisis",
+], ids=["see-also", "more", "arrow-explainer", "arrow"])
+def test_bracketed_and_arrowed_teaser_links_are_cut(link: str, no_rules: cleaner.RuleSet) -> None:
+    record = clean_one(dump(mid=(link,)), no_rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, link) == ["inline_link"]
+
+
+def test_a_bracketed_editors_note_stays(no_rules: cleaner.RuleSet) -> None:
+    note = "[Editor's note: An earlier version of this story misstated the plant's cost.]"
+    article = [*ARTICLE, note]
+    assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
