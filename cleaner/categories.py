@@ -25,7 +25,8 @@ CATEGORIES: dict[str, str] = {
     "comments": "comment-section prompts and moderation notices",
     "disclaimer": "site disclaimers, affiliate and advertising disclosures",
     "author_bio": "'X is a senior writer for Y' notes about the author after the story",
-    "embed": "the '— Name (@handle) Date' line under an embedded social-media post",
+    "embed": "embedded-post furniture a rule file names (the post's words and its "
+             "'— Name (@handle) date' line are story and stay)",
     "byline": "author, date and reading-time lines around the headline",
     "duplicate": "paragraphs repeated elsewhere in the same article",
 }

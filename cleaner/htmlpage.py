@@ -61,7 +61,8 @@ def read_page(html: str | bytes, url: str | None, rules: RuleSet, whole: bool = 
     visible = squash(tree.body.text(deep=True, separator=" ")) if tree.body else ""
     pruned = prune(tree, site)
     chosen = selected_text(tree, html_rule.body) if html_rule and html_rule.body else ""
-    text = normalise(chosen or main_text(tree, url))
+    # A retry (`whole`) skips the pruned extraction: it already failed to give a story.
+    text = normalise(chosen or ("" if whole else main_text(tree, url)))
     if not chosen and (whole or len(text) < DOUBT_SHARE * page_chars):
         unpruned = normalise(main_text(LexborHTMLParser(html), url))
         whole = len(unpruned) > len(text)

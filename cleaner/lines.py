@@ -133,8 +133,8 @@ def is_title_like(text: str, words: int | None = None) -> bool:
 
 def is_story_list_item(text: str) -> bool:
     """A short line that belongs to a story's list or table, not a link list: a
-    numbered or bulleted item, a 'Label: value' pair, a line with figures (dates,
-    scores, prices, times), an item closed by ',' or ';', or an embedded post's
+    numbered or bulleted item, a line opening with a figure ('3 May – Berlin'), a
+    'Label: value' pair, an item closed by ',' or ';', or an embedded post's
     '— Name (@handle) date' attribution."""
     return bool(_LIST_ITEM.search(text))
 

@@ -1,15 +1,18 @@
 """Split stage: one dump may hold several articles back to back (seed 002).
 
 An article start is a headline-like line that opens a story:
-- after a longer run of blank lines than the dump uses between paragraphs
-  (three or more; two when the headline echoes a few lines later);
+- after a longer run of blank lines than the dump uses between paragraphs:
+  three or more, or two when the same headline, a byline or a date line
+  follows within a few lines with no full paragraph between;
 - right after a separator line ("Up next", "Read next", "Next article");
-- or, whatever the spacing, when a few lines later the same headline comes
-  again or a byline or date line follows it, with only captions and widgets
-  (no full paragraph) between: endless-scroll copies print the next
-  article's title, its photo captions, then the title again.
-A split is kept only when both sides hold an article's worth of full
-paragraphs, so a teaser list repeating a headline never splits a page.
+- with paragraph spacing, when the headline comes again after its captions
+  (endless-scroll copies print the next article's title, its photo captions,
+  then the title again) and the line is no caption of the story above: not a
+  'caption / credit / caption / credit' pair, and sharing under half its
+  word stems with the lines above.
+Without extra spacing, a story must also end just above and another open
+just below. A split is kept only when both sides hold an article's worth of
+full paragraphs, so a teaser list repeating a headline never splits a page.
 """
 
 from __future__ import annotations
