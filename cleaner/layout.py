@@ -15,13 +15,12 @@ import re
 
 from .draft import Draft, Para
 from .lines import (
-    has_lowercase_word,
-    has_sentence_break,
     is_story_list_item,
     is_title_like,
     lowercase_share,
 )
 from .patterns import BYLINE, CAPTION_TRAILING_CREDIT, DATE_LINE, photo_credit
+from .titles import headline_score
 
 NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the run
 CUT_COST = 1  # a line a detector already cut, times its place in the run
@@ -45,7 +44,8 @@ def locate_article(draft: Draft) -> None:
     start, end = span
     end = _closing_section(draft, end)
     above = [i for i in live if i < start]
-    draft.headline = _choose_headline(draft, above[-HEADLINE_LOOKBACK:])
+    if draft.headline is None:  # not already known from the split
+        draft.headline = _choose_headline(draft, above[-HEADLINE_LOOKBACK:])
     if draft.headline is None:
         draft.headline = _leading_title(draft, [i for i in live if start <= i <= end])
     for i in above:
@@ -98,26 +98,13 @@ def _closing_section(draft: Draft, end: int) -> int:
     return end
 
 
-def _headline_score(para: Para, distance: int) -> float | None:
-    text, words = para.text, para.words
-    if not is_title_like(text, words) or words < 3:
-        return None
-    if BYLINE.match(text) or DATE_LINE.match(text) or has_sentence_break(text):
-        return None
-    if photo_credit(para):
-        return None
-    # Headlines run 6-18 words; a longer title-like line is usually the standfirst.
-    length = min(words, 12) - max(0, words - 18)
-    return length + (4 if has_lowercase_word(text) else 0) - 0.5 * distance
-
-
 def _choose_headline(draft: Draft, candidates: list[int]) -> int | None:
     """The best-scoring title-like line; when a shorter title stands right above
     it, that one is the headline and the chosen line its standfirst."""
     scores = {}
     for distance, i in enumerate(reversed(candidates)):
         para = draft.paras[i]
-        score = _headline_score(para, distance)
+        score = headline_score(para, distance)
         if score is not None and score > 0:
             scores[i] = score
     if not scores:

@@ -20,7 +20,7 @@ LONG_LINE_LOWERCASE = 0.45  # ...when this share of its words is not capitalised
 #                              capitalises nouns; a flattened menu capitalises nearly all)
 _CLOSERS = "\"'”’“‘»«›‹)]*」』）】》〉"  # German closes quotes with “ and ‘
 OPENING_QUOTES = "\"'„“‚‘«»「『"
-_CLOSING_QUOTES = "\"'“”‘’»«」』"
+CLOSING_QUOTES = "\"'“”‘’»«」』"
 QUOTE_WORDS = 6  # a whole-line quotation this long is a sentence
 _TERMINAL = ".!?:;…。！？．｡।॥؟۔։።။"
 # Han, kana: written without spaces, so a sentence is one \w+ run.
@@ -101,7 +101,7 @@ def is_prose(text: str, words: int | None = None) -> bool:
     if words >= 3 and (ends_sentence(text) or
                        (text[:1] in _CREDIT_INITIALS and bool(_WIRE_CREDIT.search(text)))):
         return True
-    if words >= QUOTE_WORDS and text[:1] in OPENING_QUOTES and text[-1:] in _CLOSING_QUOTES:
+    if words >= QUOTE_WORDS and text[:1] in OPENING_QUOTES and text[-1:] in CLOSING_QUOTES:
         return True  # a quoted statement, as German and French dialogue end without a stop
     return words >= LONG_LINE_WORDS and lowercase_share(text) >= LONG_LINE_LOWERCASE
 

@@ -605,7 +605,7 @@ CAPTION_TRAILING_CREDIT = re.compile(
 )
 
 # Byline, date and reading-time lines near the headline.
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 # A line that separates two articles in an endless-scroll copy (line_key form).
@@ -618,13 +618,13 @@ BYLINE = re.compile(
 )
 DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|first published|modified|created|date)"
-    rf"(?: on| at)?:?\s.{{0,60}}$|(?:{_DAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|"
-    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+\d{{4}}.{{0,40}}$|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"(?: on| at)?:?\s.{{0,60}}$|(?:{_DAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|"
+    rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+\d{{4}}.{{0,40}}$|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"(?:[ T]\d{{2}}:\d{{2}}.{{0,20}})?$|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}.{{0,30}}$|"
     rf"(?:\d+|an?|one|two|three) (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?) ago$|"
     rf"\d+ ?min(?:ute)?s?(?: read| listen| watch)?$|"
     rf"\d+ ?min(?:ute)?s? (?:read|listen|watch)\b.{{0,80}}$|(?:reading|read) time:?.{{0,20}}$|"
-    rf"{_DAY},? {_MONTH} \d{{1,2}}.{{0,30}}$|\d{{1,2}}:\d{{2}} ?(?:am|pm)?\b.{{0,40}}$)",
+    rf"{_DAY},? {MONTH} \d{{1,2}}.{{0,30}}$|\d{{1,2}}:\d{{2}} ?(?:am|pm)?\b.{{0,40}}$)",
     re.I,
 )
 

@@ -15,7 +15,7 @@ from .outlet import copyright_holder, detect_site, readable_domain, split_header
 from .record import Article
 from .rules import RuleSet, SiteRule, load_rules
 from .siterules import apply_site_rules
-from .split import split_articles
+from .split import headline_at, split_articles
 from .text import decode_bytes, normalise, squash
 
 RUNNING_TEXT_WORDS = 25  # a page paragraph this long counts as a story without a full stop
@@ -29,8 +29,8 @@ def clean_text(text: str, url: str | None = None, source: str | None = None,
     url = url or header_url
     site = detect_site(rules, text, url)
     articles = []
-    for segment in split_articles(paragraphs(text)):
-        draft = Draft(segment)
+    for n, segment in enumerate(split_articles(paragraphs(text))):
+        draft = Draft(segment, headline=headline_at(segment) if n else None)  # found by the split
         _clean_draft(draft, site, page=True)
         outlet = site.outlet if site else (draft.trailer or readable_domain(url)
                                            or _footer_outlet(draft))

@@ -1,49 +1,84 @@
 """Split stage: one dump may hold several articles back to back (seed 002).
 
-An article start is a headline-like line that opens a story:
-- after a longer run of blank lines than the dump uses between paragraphs:
-  three or more, or two when the same headline, a byline or a date line
-  follows within a few lines with no full paragraph between;
-- right after a separator line ("Up next", "Read next", "Next article");
-- with paragraph spacing, when the headline comes again after its captions
-  (endless-scroll copies print the next article's title, its photo captions,
-  then the title again) and the line is no caption of the story above: not a
-  'caption / credit / caption / credit' pair, and sharing under half its
-  word stems with the lines above.
-Without extra spacing, a story must also end just above and another open
-just below. A split is kept only when both sides hold an article's worth of
-full paragraphs, so a teaser list repeating a headline never splits a page.
+An article start is a headline-shaped line (a title, or a short question or
+quote) with a story under it: 80+ words of full paragraphs within a few lines.
+What stands above it and in its head zone (the lines down to the first full
+paragraph: captions, byline, date, widgets) is the evidence, strongest first:
+- ECHOED: the same line again in its head zone (endless-scroll copies print
+  title, captions, title again), unless a whole block is printed twice (the
+  line before each copy, or the short credit after it, is the same);
+- MARKED: a byline or a calendar date within its first lines, the line not
+  being part of a teaser list ('title / date' or 'title / section' pairs); or,
+  with paragraph spacing, a caption printed twice under it;
+- SET_APART: three or more blank lines above it where the dump uses fewer, or
+  a separator line ("Up next", "Next article", "* * *") just above it.
+Without extra blank lines a start also needs a story that ended a little above
+(a sub-heading with a byline right under a paragraph opens nothing), a subject
+new to the story above (under half its word stems), and, unless ECHOED, words
+shared with its own first paragraphs (a teaser title or a section label does not
+lead into the text below it). Of candidates with no full paragraph between them
+the strongest wins, then the most headline-like, then the first. A split is kept
+only when both sides hold an article's worth of full paragraphs.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .draft import Para
-from .lines import WORD, ends_sentence, is_title_like
-from .patterns import BYLINE, DATE_LINE, NEXT_ARTICLE, line_key
+from .lines import CLOSING_QUOTES, WORD, ends_sentence, has_sentence_break, is_title_like
+from .patterns import (
+    BYLINE,
+    CAPTION_TRAILING_CREDIT,
+    DATE_LINE,
+    MONTH,
+    NEXT_ARTICLE,
+    line_key,
+    photo_credit,
+)
+from .titles import headline_score
 
-ECHO_WINDOW = 8  # lines within which a repeated headline marks an article start
 MIN_SENTENCES = 3  # full paragraphs each side of a split needs
-STORY_END = 3  # lines above an unspaced headline within which the last story ended
 LEAD_WINDOW = 12  # the first full paragraph follows a new headline within this many lines
+LEAD_WORDS = 80  # words of full paragraphs in that window: a story, not a teaser's excerpt
+HEAD_MARK = 3  # a byline or date line opens the head zone: within this many lines
+STORY_END = 30  # lines above a headline within which the last story ended
 SUBJECT_LINES = 30  # lines above a headline compared with it for shared words
 SUBJECT_WORD = 5  # characters: shorter words say little about the subject
 SUBJECT_SHARE = 0.5  # a caption shares at least this share of its words with the story
+LEAD_SHARE = 0.3  # a headline shares at least this share of its words with its first paragraphs
+LIST_REACH = 4  # lines either side searched for another teaser-list entry
+CAPTION_WORDS = 5  # a repeated line shorter than this is a widget, not a caption
+SEPARATOR_REACH = 3  # a separator line stands within this many lines above a headline
+CREDIT_WORDS = 6  # the second line of a 'caption / credit' pair is this short
+MAX_HEADLINE_WORDS = 20  # a question or quote headline is no longer than this
+MIN_HEADLINE_WORDS = 4  # shorter ones need a byline, date or echo under them
+ECHOED, MARKED, SET_APART = 3, 2, 1  # evidence for a headline, strongest first
+# "Label: title", the shape of an inline teaser link as well as of many headlines.
+LABELLED = re.compile(r"^\w+(?:[ -]\w+){0,2}: ")
+# A date that names the day: a year, or a month's name.
+CALENDAR_DATE = re.compile(rf"\b(?:1[89]|20)\d\d\b|\b{MONTH}\b", re.I)
+# A teaser's section label: one or two words, letters only ('Economy', 'NP Comment').
+SECTION_LABEL = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?$")
+# A line of symbols only ("* * *", "~", "———") separates two stories.
+SYMBOL_LINE = re.compile(r"^(?:[*~=_#•·—–-] ?)+$")
 
 
 def split_articles(paras: list[Para]) -> list[list[Para]]:
-    """Cut the paragraph list into one list per article."""
+    """Cut the paragraph list into one list per article; every list after the
+    first opens with its article's headline."""
     usual_gap = Counter(p.gap for p in paras).most_common(1)[0][0] if paras else 0
     counts = Counter(p.text for p in paras)
-    starts = [i for i in range(1, len(paras)) if _opens_article(paras, i, usual_gap, counts)]
+    full = [_is_full_paragraph(p) for p in paras]
+    marks = {i: evidence for i in range(1, len(paras))
+             if (evidence := _opens_article(paras, full, i, usual_gap, counts))}
+    starts = _pick_starts(paras, full, marks)
     if not starts:
         return [paras]
-    full = [_is_full_paragraph(p) for p in paras]
     before = [0]
     for is_full in full:
         before.append(before[-1] + is_full)
-    starts = [i for i in starts if any(full[i + 1:i + 1 + LEAD_WINDOW])]
     segments, begin = [], 0
     for n, start in enumerate(starts):
         after_end = starts[n + 1] if n + 1 < len(starts) else len(paras)
@@ -55,49 +90,156 @@ def split_articles(paras: list[Para]) -> list[list[Para]]:
     return segments
 
 
+def headline_at(segment: list[Para]) -> int:
+    """Where the headline of a segment after the first stands: its first line, or
+    the echo of it a few lines down (the lines between are the echo's captions)."""
+    return max(k for k, p in enumerate(segment[:LEAD_WINDOW]) if p.text == segment[0].text)
+
+
+def _pick_starts(paras: list[Para], full: list[bool], marks: dict[int, int]) -> list[int]:
+    """One start per run of candidates with no full paragraph between them: the
+    one with the strongest evidence (ECHOED, MARKED, SET_APART), then the most
+    headline-like, then the first (teasers, menus, appeals, bylines and captions
+    stand around a headline too); never a repeat."""
+    runs: list[list[int]] = []
+    for i in sorted(marks):
+        if runs and not any(full[runs[-1][-1]:i]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    starts = []
+    for run in runs:
+        seen: set[str] = set()
+        firsts = []
+        for i in run:
+            if paras[i].text not in seen:
+                firsts.append(i)
+            seen.add(paras[i].text)
+        starts.append(max(firsts, key=lambda i: (marks[i], headline_score(paras[i], 0) or 0, -i)))
+    return starts
+
+
 def _new_subject(paras: list[Para], i: int) -> bool:
     """The line speaks of something the story above did not: a photo caption echoed
     mid-story names the story's people and places, the next article's headline
     mostly does not."""
-    words = {w[:SUBJECT_WORD] for w in WORD.findall(paras[i].folded) if len(w) >= SUBJECT_WORD}
+    words = _stems(paras[i])
     if not words:
         return False
-    above = set()  # word stems: inflected languages change the ending ('Путин', 'Путина')
+    above: set[str] = set()
     for para in paras[max(0, i - SUBJECT_LINES):i]:
-        above.update(w[:SUBJECT_WORD] for w in WORD.findall(para.folded))
+        above |= _stems(para)
     return len(words & above) < SUBJECT_SHARE * len(words)
-
-
-def _caption_pair(paras: list[Para], i: int, distance: int) -> bool:
-    """'Caption / credit / caption / credit': a duplicated caption block, not a
-    headline and its echo (the line after each copy is the same)."""
-    j = i + distance
-    return j + 1 < len(paras) and paras[j + 1].text == paras[i + 1].text
 
 
 def _is_full_paragraph(para: Para) -> bool:
     return para.words >= 12 and ends_sentence(para.text)
 
 
-def _opens_article(paras: list[Para], i: int, usual_gap: int, counts: Counter[str]) -> bool:
-    """Is line i the headline of a new article? (`counts`: how often each line occurs;
-    a headline and its echo occur twice, a repeated widget line more often.)"""
+def _is_meta(para: Para) -> bool:
+    return bool(BYLINE.match(para.text) or DATE_LINE.match(para.text))
+
+
+def _marks_headline(para: Para) -> bool:
+    """A byline, or a date line naming the day (a live blog's '21:00 Name' and a
+    teaser list's '7 hrs ago' do not)."""
+    return bool(BYLINE.match(para.text)
+                or (DATE_LINE.match(para.text) and CALENDAR_DATE.search(para.text)))
+
+
+def _is_separator(para: Para) -> bool:
+    return line_key(para.text) in NEXT_ARTICLE or bool(SYMBOL_LINE.match(para.text))
+
+
+def _in_list(paras: list[Para], i: int) -> bool:
+    """Line i and another 'title / date' or 'title / section' pair close above it,
+    or close below when line i forms one too: a teaser list."""
+    def pair_at(j: int) -> bool:
+        if not 0 <= j < len(paras) - 1 or paras[j].words < 4:
+            return False
+        after = paras[j + 1]
+        return is_title_like(paras[j].text, paras[j].words) and (
+            _is_meta(after) or bool(SECTION_LABEL.match(after.text)))
+    below = range(i + 2, i + LIST_REACH + 1) if pair_at(i) else range(0)
+    return any(map(pair_at, [*range(i - LIST_REACH, i - 1), *below]))
+
+
+def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
+                   counts: Counter[str]) -> int:
+    """How strongly line i reads as the headline of a new article (0: not at all).
+    `counts`: how often each line occurs; a headline and its
+    echo occur twice, a repeated widget line more often."""
     para = paras[i]
-    if para.prose or para.words < 4 or not is_title_like(para.text, para.words):
+    if not _headline_shaped(para):
+        return 0
+    lead = [k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]]
+    if sum(paras[k].words for k in lead) < LEAD_WORDS:
+        return 0  # no story opens below
+    head = paras[i + 1:lead[0]]  # captions, byline, date, widgets
+    echo = next((k for k, p in enumerate(head) if p.text == para.text), None)
+    echoed = (echo is not None and echo > 0 and counts[para.text] == 2
+              and not _repeated_block(paras, i, echo + 1))
+    marked = any(map(_marks_headline, head[:HEAD_MARK])) and not _in_list(paras, i)
+    evidence = ECHOED if echoed else MARKED if marked else 0
+    if para.words < MIN_HEADLINE_WORDS and not evidence:
+        return 0
+    if para.gap > max(1, usual_gap):  # set apart by extra blank lines
+        return evidence or (SET_APART if para.gap >= 3 else 0)
+    last_story = next((k for k in range(i - 1, max(-1, i - 1 - STORY_END), -1) if full[k]), None)
+    if last_story is None or not _new_subject(paras, i):
+        return 0
+    if last_story == i - 1 and evidence == MARKED:
+        evidence = 0  # a sub-heading (and a byline, a photo) right after a paragraph
+    if not evidence and last_story < i - 1 and _captioned(para, head) and not _in_list(paras, i):
+        evidence = MARKED
+    if any(_is_separator(p) for p in paras[max(last_story + 1, i - SEPARATOR_REACH):i]):
+        evidence = evidence or SET_APART
+    if evidence != ECHOED and not _leads_into(paras, i, full):
+        return 0  # a teaser, a section label or a comment: the text below is about something else
+    return evidence
+
+
+def _stems(para: Para) -> set[str]:
+    # word stems: inflected languages change the ending ('Путин', 'Путина')
+    return {w[:SUBJECT_WORD] for w in WORD.findall(para.folded) if len(w) >= SUBJECT_WORD}
+
+
+def _leads_into(paras: list[Para], i: int, full: list[bool]) -> bool:
+    """A headline shares words with the first paragraphs of its story."""
+    words = _stems(paras[i])
+    below: set[str] = set()
+    for k in [k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]][:3]:
+        below |= _stems(paras[k])
+    return len(words & below) >= max(1, LEAD_SHARE * len(words))
+
+
+def _captioned(para: Para, head: list[Para]) -> bool:
+    """A photo caption printed twice under the line."""
+    if _is_caption(para) or LABELLED.match(para.text):  # 'Read more: <title>' over a photo
         return False
-    spaced = para.gap > max(1, usual_gap)
-    # Without extra spacing, a story must end right above and another open right
-    # below (a page's menus, teaser lists and footers repeat lines too).
-    after_story = any(_is_full_paragraph(p) for p in paras[max(0, i - STORY_END):i]) and \
-        sum(_is_full_paragraph(p) for p in paras[i + 1:i + 1 + LEAD_WINDOW]) >= MIN_SENTENCES
-    if line_key(paras[i - 1].text) in NEXT_ARTICLE and after_story:
-        return True
-    window = paras[i + 1:i + 1 + ECHO_WINDOW]
-    mark = next((k for k, p in enumerate(window)
-                 if p.text == para.text or BYLINE.match(p.text) or DATE_LINE.match(p.text)), None)
-    if mark is not None and not any(_is_full_paragraph(p) for p in window[:mark]):
-        # Only captions and widgets stand between a headline and its echo or byline.
-        echo = (window[mark].text == para.text and mark > 0 and counts[para.text] == 2
-                and not _caption_pair(paras, i, mark + 1))
-        return spaced or (echo and after_story and _new_subject(paras, i))
-    return para.gap >= 3 and spaced
+    others = [p.text for p in head if p.text != para.text and p.words >= CAPTION_WORDS]
+    return len(set(others)) < len(others)
+
+
+def _is_caption(para: Para) -> bool:
+    return bool(photo_credit(para) or CAPTION_TRAILING_CREDIT.match(para.text))
+
+
+def _headline_shaped(para: Para) -> bool:
+    """Title-like, or a short quote, question or exclamation standing on its own."""
+    if para.words < 2 or _is_meta(para):
+        return False
+    if not para.prose:
+        return is_title_like(para.text, para.words)
+    return (para.words <= MAX_HEADLINE_WORDS and not has_sentence_break(para.text)
+            and para.text.rstrip(CLOSING_QUOTES).endswith(("?", "!", *CLOSING_QUOTES)))
+
+
+def _repeated_block(paras: list[Para], i: int, distance: int) -> bool:
+    """A block printed twice ('caption / credit / caption / credit', a subscription
+    box), not a headline and its echo: the line before each copy is the same, or
+    the short credit after it."""
+    j = i + distance
+    return (paras[j - 1].text == paras[i - 1].text
+            or (j + 1 < len(paras) and paras[j + 1].text == paras[i + 1].text
+                and paras[i + 1].words <= CREDIT_WORDS))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .lines import WORD
+from .draft import Para
+from .lines import WORD, has_lowercase_word, has_sentence_break, is_title_like
+from .patterns import BYLINE, DATE_LINE, photo_credit
 
 # The last " | ", " - ", " — " segment of a title: often the site's name.
 _TITLE_SEGMENT = re.compile(r"^(?P<head>.+?)\s+(?P<sep>[|\-–—·•])\s+(?P<tail>[^|\-–—·•]+)$")
@@ -41,3 +43,17 @@ def tidy_headline(line: str) -> str:
     """A headline line from a text dump without a piped site suffix or a player
     label (dashes stay: in running text they are as often part of the headline)."""
     return strip_site_suffix(_PLAYER_LABEL.sub("", line), dashes=False)
+
+
+def headline_score(para: Para, distance: int) -> float | None:
+    """How much a line looks like a headline `distance` lines above the story (None: not at all)."""
+    text, words = para.text, para.words
+    if not is_title_like(text, words) or words < 3:
+        return None
+    if BYLINE.match(text) or DATE_LINE.match(text) or has_sentence_break(text):
+        return None
+    if photo_credit(para):
+        return None
+    # Headlines run 6-18 words; a longer title-like line is usually the standfirst.
+    length = min(words, 12) - max(0, words - 18)
+    return length + (4 if has_lowercase_word(text) else 0) - 0.5 * distance

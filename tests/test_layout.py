@@ -247,6 +247,37 @@ def test_back_to_back_articles_with_paragraph_spacing_are_split(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+APPEAL = ["Please support our journalism with a donation today.", "Donate monthly", "Donate once"]
+
+
+@pytest.mark.parametrize("between", [
+    [*APPEAL, SECOND_HEADLINE, "By Carla Mendes", "March 3, 2024"],
+    [*APPEAL, SECOND_HEADLINE, CAPTION, CAPTION],
+    ["* * *", "Cookies help us run this site. Accept", SECOND_HEADLINE],
+], ids=["byline-date", "caption-twice", "symbol-separator"])
+def test_next_article_after_boilerplate_with_paragraph_spacing_is_split(
+        between: list[str], no_rules: cleaner.RuleSet) -> None:
+    """No extra blank lines, boilerplate between the stories: the second headline is
+    known by what stands under it (byline, date, a caption printed twice) or above it."""
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, *between, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert body_of(records[0]) == FIRST
+    assert body_of(records[1])[-len(SECOND):] == SECOND  # (one caption copy still leaks)
+
+
+def test_teaser_list_with_dates_and_excerpts_does_not_split_a_story(
+        no_rules: cleaner.RuleSet) -> None:
+    """'Title / date' pairs under a story are a teaser list, even where a long excerpt
+    follows the last one."""
+    teasers = []
+    for title, _ in TEASERS[:3]:
+        teasers += [title, "March 3, 2024"]
+    text = "\n\n".join([HEADLINE, *ARTICLE, "More stories", *teasers, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [HEADLINE]
+
+
 def test_a_caption_echoed_mid_story_does_not_split_it(no_rules: cleaner.RuleSet) -> None:
     """'Caption / credit / caption / credit' inside one story is a duplicated caption."""
     caption = "Farmers Walk Past Unplanted Fields Near the River"
