@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSET ?= ../shared/devset
 
-.PHONY: install run test bench lint eval clean
+.PHONY: install run test bench fuzz lint eval clean
 
 install: $(STAMP)
 
@@ -24,6 +24,9 @@ test: install  ## the test suite (what CI runs)
 
 bench: install  ## throughput and memory, text and HTML paths
 	$(BIN)/python bench/run.py
+
+fuzz: install  ## a longer fuzzing run of mutated inputs (FUZZ_EXAMPLES each, default 2000)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-2000} $(BIN)/python -m pytest -q tests/test_fuzz.py tests/test_properties.py
 
 lint: install
 	$(BIN)/ruff check cleaner tests bench

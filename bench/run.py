@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generate import write_dumps
+from hostile import bench_hostile
 from trafilatura import bare_extraction
 
 from cleaner import clean_html, clean_text, load_rules
@@ -228,6 +229,7 @@ def main() -> None:
     print("seconds: wall clock, best of runs (CLI rows include start-up); MB = 10^6 bytes of "
           "input; peak RSS: largest process of the run, from its rusage")
     bench_html(args.html, 2)
+    bench_hostile()
 
 
 if __name__ == "__main__":

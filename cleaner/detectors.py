@@ -38,6 +38,8 @@ from .patterns import (
     reader_prompt,
 )
 
+CONTAINED_KEY = 6  # words a repeated standfirst or pull quote is looked up by
+CONTAINED_CHECKS = 50  # substring searches per paragraph, at most
 TITLE_ECHO_LINES = 8  # a title repeated this close is the page echoing its headline
 CAPTION_ECHO_LINES = 4  # a caption's copy stands this close to its credited copy
 CREDIT_LINE_WORDS = 12  # a credit on its own line ('Photo: Ana Ribeiro / Harbour Press')
@@ -285,21 +287,41 @@ def _contained_paragraphs(draft: Draft, min_words: int = 6, max_words: int = 60)
     """Standfirsts and pull quotes: a sentence or two, repeated inside a paragraph.
     A story may quote its own words again further down, so a repeat counts only
     when it stands above the paragraph it repeats (a summary) or is set apart
-    as a whole-line quotation (a pull quote)."""
+    as a whole-line quotation (a pull quote).
+
+    Linear in the text: each short paragraph is looked up by its first words
+    (CONTAINED_KEY of them) while every paragraph's word windows are walked
+    once, and only paragraphs sharing that opening are searched for it: at most
+    CONTAINED_CHECKS searches per paragraph and candidates per opening."""
     live = draft.live()
-    joined = "\n".join(draft.paras[i].text for i in live)
-    start = 0  # where paragraph k starts in `joined`
+    wanted: dict[tuple[str, ...], list[int]] = {}  # opening words -> positions in `live`
     for k, i in enumerate(live):
+        para = draft.paras[i]
+        if min_words <= para.words <= max_words and para.prose:
+            words = para.text.split()
+            if len(words) >= CONTAINED_KEY:
+                wanted.setdefault(tuple(words[:CONTAINED_KEY]), []).append(k)
+    if not wanted:
+        return
+    found: list[int] = []
+    for j, i in enumerate(live):
         text = draft.paras[i].text
-        start += len(draft.paras[live[k - 1]].text) + 1 if k else 0
-        if not min_words <= draft.paras[i].words <= max_words or not draft.paras[i].prose:
-            continue
-        if text[:1] in OPENING_QUOTES:
-            repeated = joined.count(text) > 1
-        else:
-            repeated = joined.find(text, start + len(text)) >= 0
-        if repeated:
-            draft.cut(i, "generic.duplicate.contained", "duplicate")
+        words, checks = text.split(), 0
+        for n in range(len(words) - CONTAINED_KEY + 1):
+            if checks >= CONTAINED_CHECKS:
+                break
+            key = tuple(words[n:n + CONTAINED_KEY])
+            for k in wanted.get(key, ())[:CONTAINED_CHECKS]:
+                short = draft.paras[live[k]].text
+                if k == j or (k > j and short[:1] not in OPENING_QUOTES):
+                    continue
+                checks += 1
+                if short in text:
+                    found.append(k)
+                    wanted[key].remove(k)  # found once is enough
+                    break
+    for k in sorted(found):
+        draft.cut(live[k], "generic.duplicate.contained", "duplicate")
 
 
 def trailing_outlet_name(draft: Draft) -> None:

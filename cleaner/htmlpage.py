@@ -20,6 +20,7 @@ from .draft import Para, paragraphs
 from .extract import main_text, selected_text
 from .htmlmeta import PageMeta, read_meta
 from .htmlprune import LONG_PARAGRAPH, prune, strip_non_content
+from .limits import check_html, check_text
 from .outlet import host_of
 from .record import Removal
 from .rules import RuleSet, SiteRule
@@ -48,6 +49,7 @@ def read_page(html: str | bytes, url: str | None, rules: RuleSet, whole: bool = 
     unpruned page whatever the pre-pass gives)."""
     if isinstance(html, bytes):
         html = decode_bytes(html, declared_charset(html))
+    check_html(html)
     tree = LexborHTMLParser(html)
     meta = read_meta(tree)
     page_chars = _paragraph_chars(tree)
@@ -70,6 +72,7 @@ def read_page(html: str | bytes, url: str | None, rules: RuleSet, whole: bool = 
             text, pruned.removed = unpruned, []
     if meta.article_body and len(text) < ARTICLE_BODY_SHARE * len(meta.article_body):
         text = normalise(meta.article_body)  # the page renders its story from script data
+    check_text(text)
     paras = paragraphs(text)
     standfirst = _visible_standfirst(meta.description, visible, paras)
     if standfirst:

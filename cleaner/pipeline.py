@@ -10,6 +10,7 @@ from .draft import Draft, paragraphs
 from .htmlpage import Page, read_page
 from .inputs import DEFAULT_MAX_BYTES, read_input, sniff_format
 from .layout import locate_article
+from .limits import check_text
 from .lines import LONG_LINE_LOWERCASE, lowercase_share
 from .outlet import copyright_holder, detect_site, readable_domain, split_header
 from .record import Article
@@ -26,6 +27,7 @@ def clean_text(text: str, url: str | None = None, source: str | None = None,
     """Clean one text dump; one Article per article found (none if no text survives)."""
     rules = load_rules() if rules is None else rules
     header_url, text = split_header(normalise(text))
+    check_text(text)
     url = url or header_url
     site = detect_site(rules, text, url)
     articles = []

@@ -13,6 +13,7 @@ categories around and inside them.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -24,7 +25,7 @@ from hypothesis import strategies as st
 import cleaner
 
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.txt"))
-SETTINGS = settings(max_examples=150, deadline=None,
+SETTINGS = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
 
