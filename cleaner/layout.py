@@ -15,6 +15,10 @@ import re
 
 from .draft import Draft, Para
 from .lines import (
+    CLOSING_QUOTES,
+    HEADLINE_SENTENCE_WORDS,
+    OPENING_QUOTES,
+    is_headline_shaped,
     is_story_list_item,
     is_title_like,
     lowercase_share,
@@ -28,6 +32,8 @@ POSITION_DISCOUNT = 0.5  # pages put the story before sidebars: later prose weig
 RUN_CAP = 6  # the per-line penalty stops growing here
 HEADLINE_LOOKBACK = 12  # live lines above the body searched for the headline
 STANDFIRST_WORDS = 8  # running text under the headline this long is its summary, stop or not
+# ... and this share of its words in lower case (German capitalises its nouns: 0.4)
+STANDFIRST_LOWERCASE = 0.35
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
 _BYLINE_PREFIX = re.compile(r"^(?:by|words by|written by|story by|posted by|text by)\s+", re.I)
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}$")
@@ -129,22 +135,26 @@ def _echoed(draft: Draft, i: int) -> bool:
 
 
 def _is_standfirst(para: Para) -> bool:
-    """Running text under the headline, with or without a full stop."""
+    """Running text under the headline, with or without a full stop (not a byline,
+    a date or a photo caption with its credit)."""
     if para.prose:
         return True
-    return (para.words >= STANDFIRST_WORDS and lowercase_share(para.text) >= 0.5
-            and not BYLINE.match(para.text) and not DATE_LINE.match(para.text))
+    text = para.text
+    return (para.words >= STANDFIRST_WORDS and lowercase_share(text) >= STANDFIRST_LOWERCASE
+            and not BYLINE.match(text) and not DATE_LINE.match(text)
+            and not CAPTION_TRAILING_CREDIT.match(text) and not photo_credit(para))
 
 
 def _leading_title(draft: Draft, body: list[int]) -> int | None:
-    """A question or exclamation headline ('Is this the end?') opening the body."""
+    """A question, exclamation or quotation headline opening the body ('Is this the
+    end?', '«Die Zurückhaltung hat viel mit den USA zu tun»')."""
     if len(body) < 2:
         return None
-    para = draft.paras[body[0]]
-    if para.words <= 20 and para.text.rstrip("\"'”’").endswith(("?", "!")) and \
-            is_title_like(para.text, para.words):
-        return body[0]
-    return None
+    para, text = draft.paras[body[0]], draft.paras[body[0]].text
+    if para.words > HEADLINE_SENTENCE_WORDS or not is_headline_shaped(text, para.words):
+        return None
+    quoted = text[:1] in OPENING_QUOTES and text[-1:] in CLOSING_QUOTES
+    return body[0] if quoted or text.rstrip("\"'”’").endswith(("?", "!")) else None
 
 
 def _cut_head_line(draft: Draft, i: int, near: bool) -> None:

@@ -22,6 +22,7 @@ _CLOSERS = "\"'”’“‘»«›‹)]*」』）】》〉"  # German closes quo
 OPENING_QUOTES = "\"'„“‚‘«»「『"
 CLOSING_QUOTES = "\"'“”‘’»«」』"
 QUOTE_WORDS = 6  # a whole-line quotation this long is a sentence
+HEADLINE_SENTENCE_WORDS = 20  # a quotation headline is this short
 _TERMINAL = ".!?:;…。！？．｡।॥؟۔։።။"
 # Han, kana: written without spaces, so a sentence is one \w+ run.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -129,6 +130,15 @@ def is_title_like(text: str, words: int | None = None) -> bool:
     if not 2 <= words <= 30 or first.islower() or not first.isalnum():
         return False
     return not text.rstrip(_CLOSERS).endswith((".", ":", ";", ",", "…"))
+
+
+def is_headline_shaped(text: str, words: int) -> bool:
+    """Title-like, or a quotation short enough for a headline, with no sentence
+    break inside ('«Die Zurückhaltung hat viel mit den USA zu tun»')."""
+    if is_title_like(text, words):
+        return True
+    return (2 <= words <= HEADLINE_SENTENCE_WORDS and text[:1] in OPENING_QUOTES
+            and text[-1:] in CLOSING_QUOTES and not has_sentence_break(text))
 
 
 def is_story_list_item(text: str) -> bool:

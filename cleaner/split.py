@@ -27,7 +27,14 @@ import re
 from collections import Counter
 
 from .draft import Para
-from .lines import CLOSING_QUOTES, WORD, ends_sentence, has_sentence_break, is_title_like
+from .lines import (
+    CLOSING_QUOTES,
+    HEADLINE_SENTENCE_WORDS,
+    WORD,
+    ends_sentence,
+    has_sentence_break,
+    is_title_like,
+)
 from .patterns import (
     BYLINE,
     CAPTION_TRAILING_CREDIT,
@@ -52,7 +59,6 @@ LIST_REACH = 4  # lines either side searched for another teaser-list entry
 CAPTION_WORDS = 5  # a repeated line shorter than this is a widget, not a caption
 SEPARATOR_REACH = 3  # a separator line stands within this many lines above a headline
 CREDIT_WORDS = 6  # the second line of a 'caption / credit' pair is this short
-MAX_HEADLINE_WORDS = 20  # a question or quote headline is no longer than this
 MIN_HEADLINE_WORDS = 4  # shorter ones need a byline, date or echo under them
 ECHOED, MARKED, SET_APART = 3, 2, 1  # evidence for a headline, strongest first
 # "Label: title", the shape of an inline teaser link as well as of many headlines.
@@ -231,7 +237,7 @@ def _headline_shaped(para: Para) -> bool:
         return False
     if not para.prose:
         return is_title_like(para.text, para.words)
-    return (para.words <= MAX_HEADLINE_WORDS and not has_sentence_break(para.text)
+    return (para.words <= HEADLINE_SENTENCE_WORDS and not has_sentence_break(para.text)
             and para.text.rstrip(CLOSING_QUOTES).endswith(("?", "!", *CLOSING_QUOTES)))
 
 

@@ -69,3 +69,29 @@ def test_an_html_page_in_any_script_gives_a_record(script: str, no_rules) -> Non
             f"<p>{para}</p><p>{para[::-1]}</p><p>{para}</p></article></body></html>")
     [article] = clean_html(html, rules=no_rules)
     assert para in article.body
+
+
+GERMAN = [
+    "Jährlich legt der US-Präsident einen Blumenkranz auf dem Soldatenfriedhof in Arlington "
+    "nieder. Der Gedenktag ist allen altgedienten Soldaten gewidmet.",
+    "Die eigenen Soldaten will künftig auch die Bundesrepublik würdigen. Am Donnerstag hat "
+    "der Bundestag dafür einen nationalen Gedenktag beschlossen.",
+    "Die Debatte wurde von gegenseitigem Lob für die Zusammenarbeit der Fraktionen begleitet.",
+]
+
+
+def test_a_german_standfirst_ending_in_an_ordinal_date_stays(no_rules) -> None:
+    """'... am 15. Juni' is no photo credit, and German capitalises its nouns: the
+    summary under the headline is article text."""
+    standfirst = ("Deutsches Parlament beschließt nationalen Gedenktag für "
+                  "Bundeswehr-Veteranen am 15. Juni")
+    text = "\n\n".join(["Nationaler Veteranentag: Orden fürs Morden", standfirst, *GERMAN])
+    record = clean_text(text, rules=no_rules)[0]
+    assert record.body.split("\n\n") == [standfirst, *GERMAN]
+
+
+def test_a_quotation_headline_is_the_headline(no_rules) -> None:
+    headline = "«Die israelische Zurückhaltung hat viel mit den USA zu tun»"
+    record = clean_text("\n\n".join([headline, *GERMAN]), rules=no_rules)[0]
+    assert record.headline == headline
+    assert record.body.split("\n\n") == GERMAN
