@@ -18,6 +18,7 @@ from .lines import (
     CLOSING_QUOTES,
     HEADLINE_SENTENCE_WORDS,
     OPENING_QUOTES,
+    has_lowercase_word,
     is_headline_shaped,
     is_story_list_item,
     is_title_like,
@@ -121,7 +122,8 @@ def _choose_headline(draft: Draft, candidates: list[int]) -> int | None:
     k = candidates.index(best)
     while k > 0 and candidates[k - 1] in scores:
         above = draft.paras[candidates[k - 1]]
-        if above.words < 5 or above.words >= draft.paras[candidates[k]].words:
+        if (above.words < 5 or above.words >= draft.paras[candidates[k]].words
+                or not has_lowercase_word(above.text)):  # a menu line: 'Weather Traffic Jobs'
             break
         k -= 1
     return candidates[k]

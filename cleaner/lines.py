@@ -37,7 +37,6 @@ DATELINE = re.compile(
     r"^[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3}"
     r"(?:, [A-Z][\w.' ]{1,25})?(?: \([A-Za-z .]{2,20}\))?\s?(?::|—|–| -)\s"
 )
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’]*\b")
 _LIST_ITEM = re.compile(
     r"^(?:[-–—•·*▪◦►▶◆◇>]|\(?\d{1,3}[.):]|[A-Za-z][.)] |\d)"  # bullet, number, figure
     r"|\d\s[–—]\s|^[^:：]{1,40}[:：]\s?\S"  # "May 3 – Berlin", "GK: Name"
@@ -150,4 +149,5 @@ def is_story_list_item(text: str) -> bool:
 
 
 def has_lowercase_word(text: str) -> bool:
-    return bool(_LOWER_WORD.search(text))
+    """A word in lower case, in any cased script ('für', 'и')."""
+    return any(word[:1].islower() for word in WORD.findall(text))

@@ -5,13 +5,18 @@ from __future__ import annotations
 import re
 
 from .draft import Para
-from .lines import WORD, has_lowercase_word, has_sentence_break, is_title_like
-from .patterns import BYLINE, DATE_LINE, photo_credit
+from .lines import WORD, has_lowercase_word, is_title_like
+from .patterns import BYLINE, CAPTION_TRAILING_CREDIT, DATE_LINE, photo_credit
 
 # The last " | ", " - ", " — " segment of a title: often the site's name.
 _TITLE_SEGMENT = re.compile(r"^(?P<head>.+?)\s+(?P<sep>[|\-–—·•])\s+(?P<tail>[^|\-–—·•]+)$")
 _SITE_NAME_WORDS = 5  # a site name is a short segment
 # Player labels a page copy glues to the headline line: "... Back to video".
+# Names and the words that join them: 'Colm Gallagher and Owen Pritchard', a byline.
+_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
+_NAMES = re.compile(rf"^{_NAME}(?:(?:,| (?:and|und|y|et|e|og|och|&)) {_NAME})+$")
+# A full stop ending a sentence inside the line (not a day number: "am 26. August").
+_FULL_STOP_BREAK = re.compile(r"(?:[a-z)]|\d\d\d)\.[\"”’]? +[A-Z(]")
 _PLAYER_LABEL = re.compile(r"\s+(?:back to video|watch video|play video)$", re.I)
 
 
@@ -50,10 +55,12 @@ def headline_score(para: Para, distance: int) -> float | None:
     text, words = para.text, para.words
     if not is_title_like(text, words) or words < 3:
         return None
-    if BYLINE.match(text) or DATE_LINE.match(text) or has_sentence_break(text):
+    if BYLINE.match(text) or DATE_LINE.match(text) or _NAMES.match(text):
         return None
-    if photo_credit(para):
+    if photo_credit(para) or CAPTION_TRAILING_CREDIT.match(text):
         return None
+    if _FULL_STOP_BREAK.search(text):
+        return None  # two sentences: a caption or a teaser ('Is it safe? What we know' is fine)
     # Headlines run 6-18 words; a longer title-like line is usually the standfirst.
     length = min(words, 12) - max(0, words - 18)
     return length + (4 if has_lowercase_word(text) else 0) - 0.5 * distance

@@ -350,3 +350,17 @@ def test_date_line_under_the_headline_gives_published(line: str, published: str 
     [record] = cleaner.clean_text(text, rules=no_rules)
     assert record.published == published
     assert record.authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("above, headline", [
+    (["Weather Traffic Jobs Classifieds Events"], "Storm closes the harbour for a week"),
+    ([], "Is the harbour safe? What the storm tells us about the pier"),
+], ids=["menu-line-above", "question-then-phrase"])
+def test_headline_is_the_title_not_a_menu_or_byline_line(
+        above: list[str], headline: str, no_rules: cleaner.RuleSet) -> None:
+    """A menu line is no headline; a two-part headline that asks first is one; a line
+    of names ('Colm Gallagher and Owen Pritchard') is a byline."""
+    text = "\n\n".join([*above, headline, "Colm Gallagher and Owen Pritchard", *ARTICLE])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert record.headline == headline
+    assert body_of(record) == ARTICLE
