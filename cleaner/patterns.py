@@ -69,6 +69,9 @@ EXACT_LINES: dict[str, str] = {
         "ad feedback", "remove ads", "report this ad", "skip advertisement",
         "advertisement scroll to continue", "story continues below", "article continues below",
         "continue reading the main story", "this is a carousel", "supported by",
+        # the word 'advertisement' as pages label an ad slot in other languages
+        "werbung", "anzeige", "publicidad", "publicité", "pubblicità", "publicidade",
+        "reklame", "reklama", "реклама", "advertentie", "annonse", "annons", "mainos",
     ),
     **_words(
         "inline_link",
@@ -491,33 +494,53 @@ TEASER_HEADER_WORDS = frozenset(
 # channels (our/us/we, a newsletter, an app, an address, a handle, a link). A story
 # sentence that says "you" or "our" without a channel, or any quoted speech, stays.
 READER = re.compile(r"\b(?:you|your|yours|you'?re|you'?ll|you'?d|you'?ve|vous|votre|vos|"
-                    r"ihnen|usted|ustedes)\b", re.I)
+                    r"ihnen|ihr\w*|dich|dein\w*|usted|ustedes|tu|tus|te|voi|vostr\w|"
+                    r"jij|je|jouw|u|uw)\b", re.I)
+FORMAL_YOU = re.compile(r"(?<=\w )Sie\b")  # German 'Sie' inside a sentence: you, not she
 IMPERATIVE = re.compile(
     r"^(?:please |now |just |why not |don'?t )?(?:sign|subscribe|join|follow|download|get|give|"
     r"become|register|create|turn|enable|click|tap|watch|listen|share|e-?mail|tip|send|support|"
     r"donate|help|try|start|install|upgrade|unlock|log|claim|grab|discover|stay|keep|never|find|"
     r"visit|check|explore|tell|write|contact|drop|got|want|add|save|bookmark|receive|activate|"
     r"allow|switch|upload|submit|call|text|message|reach|let|chip|back|fund|make)\b", re.I)
+# Imperatives by their form, in languages whose verbs show it: German 'Lesen Sie',
+# French 'Abonnez-vous', Spanish and Italian with a pronoun attached ('Suscríbete',
+# 'Síguenos', 'Iscriviti').
+IMPERATIVE_FORM = re.compile(
+    r"^(?:[A-ZÄÖÜ][a-zäöüß]+(?:en|ern|eln) Sie\b|"
+    r"[A-ZÉÈ][a-zéèêàâçîô]+ez(?:-(?:vous|nous|les?|la)\b| (?:notre|nos|la|le|les|l'|à|au|"
+    r"un|une|des|sur|en)\b)|"
+    r"[A-ZÁÉÍÓÚÜ][a-záéíóúüñ]*[áéíóú][a-záéíóúüñ]*(?:te|nos|se|ti|ci)\b|"
+    r"(?:Hazte|Únete|Iscriviti|Seguici|Scarica|Descarga|Inscreva-se|Siga-nos)\b)")
 OUTLET_VOICE = re.compile(r"\b(?:our|us|we|we'?re|we'?d|we'?ll|we'?ve|unser\w*|uns|notre|nos|"
-                          r"nuestr[oa]s?)\b", re.I)
+                          r"nuestr[oa]s?|nostr[oaie]|ci|noi|nosso|nossa|nossos|nossas|onze|ons|"
+                          r"wij|vår\w*|oss|vi)\b", re.I)
 CHANNEL = re.compile(
     r"\b(?:newsletters?|inbox|e-?mails?|apps?|notifications?|alerts?|accounts?|members?|"
     r"membership|subscri\w*|channel|podcasts?|whatsapp|telegram|instagram|facebook|twitter|"
-    r"tiktok|youtube|linkedin|bluesky|rss|feed|premium|briefing|digest|push)\b"
+    r"tiktok|youtube|linkedin|bluesky|rss|feed|premium|briefing|digest|push|"
+    r"bolet[íi]n|aplicaci[óo]n|application|applicazione|aplicativo|kanal|canal|cha[îi]ne|"
+    r"canale|abonn\w*|abo|suscri\w*|iscri\w*|assin\w*|spende\w*|don|dons|donaci[óo]n\w*|"
+    r"donazion\w*|doa[çc][ãa]o)\b"
     r"|@\w|https?://|www\.|\w\.(?:com|org|net|co\.uk|de|fr|es|it|news)\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?:])\s+")  # "Seen a fire? Send us your photos"
 READER_PROMPT_WORDS = 30  # a call to action is a short paragraph of its own
 # The channel a prompt names decides its category; the first that matches wins.
 PROMPT_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:donat\w*|contribut\w*|support\w*|member\w*|fund\w*|give|chip in|"
-                r"back us)\b", re.I), "donation_appeal"),
-    (re.compile(r"\b(?:newsletters?|inbox|briefing|digest)\b", re.I), "newsletter_prompt"),
-    (re.compile(r"\b(?:apps?|notifications?|alerts?|push|download|install)\b", re.I),
-     "app_prompt"),
-    (re.compile(r"\b(?:subscri\w*|premium|log in|sign in|accounts?|unlimited|access)\b", re.I),
-     "paywall"),
+                r"back us|spende\w*|unterstütz\w*|don|dons|soutien\w*|soutenir|donar|"
+                r"donaci[óo]n\w*|apoy\w*|socio|socia|sostien\w*|donazion\w*|doa[çc][ãa]o)\b",
+                re.I), "donation_appeal"),
+    (re.compile(r"\b(?:newsletters?|inbox|briefing|digest|bolet[íi]n|lettre|e-?mail)\b", re.I),
+     "newsletter_prompt"),
+    (re.compile(r"\b(?:apps?|notifications?|alerts?|push|download|install|aplicaci[óo]n|"
+                r"application|applicazione|aplicativo|descarga\w*|télécharge\w*|"
+                r"herunterladen)\b", re.I), "app_prompt"),
+    (re.compile(r"\b(?:subscri\w*|premium|log in|sign in|accounts?|unlimited|access|abonn\w*|"
+                r"abo|suscri\w*|iscri\w*|assin\w*)\b", re.I), "paywall"),
     (re.compile(r"\b(?:follow|channel|whatsapp|telegram|instagram|facebook|twitter|tiktok|"
-                r"youtube|linkedin|bluesky)\b", re.I), "social_prompt"),
+                r"youtube|linkedin|bluesky|kanal|canal|cha[îi]ne|canale|folgen|suivez|"
+                r"s[íi]gue\w*|seguici)\b", re.I), "social_prompt"),
 )
 
 
@@ -529,9 +552,10 @@ def reader_prompt(para: Para) -> str | None:
     channel = CHANNEL.search(text)
     # An order needs the outlet's voice or a channel; "you" alone needs a channel
     # ("Whether you're climbing peaks, we've found the best bags" is a story line).
-    ordered = any(IMPERATIVE.match(part) and (channel or OUTLET_VOICE.search(part))
+    ordered = any((IMPERATIVE.match(part) or IMPERATIVE_FORM.match(part))
+                  and (channel or OUTLET_VOICE.search(part))
                   for part in _SENTENCES.split(text))  # "...us" in the ordering sentence
-    if not ordered and not (channel and READER.search(text)):
+    if not ordered and not (channel and (READER.search(text) or FORMAL_YOU.search(text))):
         return None
     return next((cat for pattern, cat in PROMPT_CATEGORIES if pattern.search(text)),
                 "call_to_action")

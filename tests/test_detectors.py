@@ -503,7 +503,14 @@ def test_sentences_mentioning_furniture_words_stay(sentence: str,
     ("Keep reading with unlimited access to every story on our site.", "paywall"),
     ("Vous avez aimé cet article ? Retrouvez-nous sur Instagram @harbourherald",
      "social_prompt"),
-], ids=["briefing", "notifications", "channel", "member", "tip", "photos", "access", "french"])
+    ("Holen Sie sich unsere Nachrichten jeden Morgen als Newsletter.", "newsletter_prompt"),
+    ("Téléchargez notre application pour suivre l'actualité.", "app_prompt"),
+    ("Apúntate a nuestro canal de Telegram.", "social_prompt"),
+    ("Unterstützen Sie unabhängigen Lokaljournalismus mit einer Spende.", "donation_appeal"),
+    ("Werbung", "advertisement"),
+], ids=["briefing", "notifications", "channel", "member", "tip", "photos", "access", "french",
+        "german-imperative", "french-imperative", "spanish-clitic", "german-donation",
+        "ad-label"])
 def test_calls_to_action_are_cut_by_their_form(prompt: str, category: str,
                                                 no_rules: cleaner.RuleSet) -> None:
     """None of these use the words the phrase patterns were written from."""
@@ -517,7 +524,10 @@ def test_calls_to_action_are_cut_by_their_form(prompt: str, category: str,
     "\"Follow us to the river,\" the volunteers told the families, \"and bring a torch.\"",
     "Our hearts go out to the families. Please support the appeal if you can.",
     "Residents can send comments to the council until Friday, the town clerk said.",
-], ids=["you-and-we", "quoted", "no-channel", "third-person"])
+    "Lesen Sie das Protokoll, sagte der Bürgermeister den Abgeordneten im Rathaus.",
+    "Rendez-vous était pris à la mairie de Nantes pour la signature du contrat.",
+], ids=["you-and-we", "quoted", "no-channel", "third-person", "german-no-channel",
+        "french-ez-no-channel"])
 def test_story_lines_that_address_the_reader_stay(line: str, no_rules: cleaner.RuleSet) -> None:
     article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
     assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
