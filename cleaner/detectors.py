@@ -7,10 +7,18 @@ before them, and the layout stage (layout.py) after them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .draft import Draft, Para
-from .lines import OPENING_QUOTES, is_prose, is_sign_off, is_teaser_excerpt, is_title_like
+from .lines import (
+    OPENING_QUOTES,
+    is_prose,
+    is_sign_off,
+    is_teaser_excerpt,
+    is_title_like,
+    word_stems,
+)
 from .patterns import (
     ARROWS,
     AUTHOR_BIO,
@@ -38,6 +46,12 @@ from .patterns import (
     reader_prompt,
 )
 
+# A short label, a separator, a title: 'Mehr zum Thema: X', 'Lire aussi | X', 'Video - X'.
+LABELLED_LINK = re.compile(r"^[^\W\d][\w'’.&]*(?: [\w'’.&]+){0,2} ?[|:»›>–—-] +(?P<title>\S.*)$")
+LINK_TITLE_WORDS = 4  # a linked headline is at least this long
+STORY_LINE_WORDS = 12  # a story paragraph above it is at least this long
+LINK_CONTEXT = 8  # live lines either side whose words a sub-heading would share
+LINK_SHARED = 0.5  # ... at least this share of its own
 CONTAINED_KEY = 6  # words a repeated standfirst or pull quote is looked up by
 CONTAINED_CHECKS = 50  # substring searches per paragraph, at most
 TITLE_ECHO_LINES = 8  # a title repeated this close is the page echoing its headline
@@ -89,6 +103,32 @@ def teaser_links(draft: Draft) -> None:
             continue
         if inner and not is_prose(inner):
             draft.cut(i, "generic.inline.marked-link", "inline_link")
+
+
+def labelled_links(draft: Draft) -> None:
+    """'Mehr zum Thema: <title>', 'Lire aussi | <title>': a short label, a separator
+    and another story's headline, standing on its own between two paragraphs of the
+    story, in any language. Sub-headings and list items of the story itself are
+    told apart by the title (four or more words, not sharing half its words with
+    the text around it)."""
+    live = draft.live()
+    for k in range(1, len(live) - 1):
+        para = draft.paras[live[k]]
+        match = LABELLED_LINK.match(para.text)
+        if match is None or para.prose:
+            continue
+        title = match.group("title")
+        if len(title.split()) < LINK_TITLE_WORDS or not is_title_like(title):
+            continue
+        above, below = draft.paras[live[k - 1]], draft.paras[live[k + 1]]
+        if not (above.prose and below.prose and above.words >= STORY_LINE_WORDS):
+            continue  # between two paragraphs of the story (not under a banner: a headline)
+        stems = word_stems(title.casefold())
+        around: set[str] = set()
+        for j in live[max(0, k - LINK_CONTEXT):k] + live[k + 1:k + 1 + LINK_CONTEXT]:
+            around |= word_stems(draft.paras[j].folded)
+        if stems and len(stems & around) < LINK_SHARED * len(stems):
+            draft.cut(live[k], "generic.inline.labelled-link", "inline_link")
 
 
 def _has_quote_mark(text: str) -> bool:
@@ -347,6 +387,7 @@ DETECTORS: tuple[Detector, ...] = (
     boilerplate_lines,
     reader_prompts,
     teaser_links,
+    labelled_links,
     lookalike_text,
     donation_appeals,
     teaser_blocks,

@@ -22,6 +22,7 @@ _CLOSERS = "\"'”’“‘»«›‹)]*」』）】》〉"  # German closes quo
 OPENING_QUOTES = "\"'„“‚‘«»「『"
 CLOSING_QUOTES = "\"'“”‘’»«」』"
 QUOTE_WORDS = 6  # a whole-line quotation this long is a sentence
+STEM_CHARS = 5  # shorter words say little about a line's subject
 HEADLINE_SENTENCE_WORDS = 20  # a quotation headline is this short
 _TERMINAL = ".!?:;…。！？．｡।॥؟۔։።။"
 # Han, kana: written without spaces, so a sentence is one \w+ run.
@@ -146,6 +147,12 @@ def is_story_list_item(text: str) -> bool:
     'Label: value' pair, an item closed by ',' or ';', or an embedded post's
     '— Name (@handle) date' attribution."""
     return bool(_LIST_ITEM.search(text))
+
+
+def word_stems(folded: str) -> set[str]:
+    """The first STEM_CHARS characters of the longer words of a casefolded line: what
+    it is about, across inflections ('Путин', 'Путина')."""
+    return {w[:STEM_CHARS] for w in WORD.findall(folded) if len(w) >= STEM_CHARS}
 
 
 def has_lowercase_word(text: str) -> bool:

@@ -30,10 +30,10 @@ from .draft import Para
 from .lines import (
     CLOSING_QUOTES,
     HEADLINE_SENTENCE_WORDS,
-    WORD,
     ends_sentence,
     has_sentence_break,
     is_title_like,
+    word_stems,
 )
 from .patterns import (
     BYLINE,
@@ -52,7 +52,6 @@ LEAD_WORDS = 80  # words of full paragraphs in that window: a story, not a tease
 HEAD_MARK = 3  # a byline or date line opens the head zone: within this many lines
 STORY_END = 30  # lines above a headline within which the last story ended
 SUBJECT_LINES = 30  # lines above a headline compared with it for shared words
-SUBJECT_WORD = 5  # characters: shorter words say little about the subject
 SUBJECT_SHARE = 0.5  # a caption shares at least this share of its words with the story
 LEAD_SHARE = 0.3  # a headline shares at least this share of its words with its first paragraphs
 LIST_REACH = 4  # lines either side searched for another teaser-list entry
@@ -129,12 +128,12 @@ def _new_subject(paras: list[Para], i: int) -> bool:
     """The line speaks of something the story above did not: a photo caption echoed
     mid-story names the story's people and places, the next article's headline
     mostly does not."""
-    words = _stems(paras[i])
+    words = word_stems(paras[i].folded)
     if not words:
         return False
     above: set[str] = set()
     for para in paras[max(0, i - SUBJECT_LINES):i]:
-        above |= _stems(para)
+        above |= word_stems(para.folded)
     return len(words & above) < SUBJECT_SHARE * len(words)
 
 
@@ -205,17 +204,12 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     return evidence
 
 
-def _stems(para: Para) -> set[str]:
-    # word stems: inflected languages change the ending ('Путин', 'Путина')
-    return {w[:SUBJECT_WORD] for w in WORD.findall(para.folded) if len(w) >= SUBJECT_WORD}
-
-
 def _leads_into(paras: list[Para], i: int, full: list[bool]) -> bool:
     """A headline shares words with the first paragraphs of its story."""
-    words = _stems(paras[i])
+    words = word_stems(paras[i].folded)
     below: set[str] = set()
     for k in [k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]][:3]:
-        below |= _stems(paras[k])
+        below |= word_stems(paras[k].folded)
     return len(words & below) >= max(1, LEAD_SHARE * len(words))
 
 

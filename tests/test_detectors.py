@@ -549,3 +549,32 @@ def test_a_bracketed_editors_note_stays(no_rules: cleaner.RuleSet) -> None:
     note = "[Editor's note: An earlier version of this story misstated the plant's cost.]"
     article = [*ARTICLE, note]
     assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
+
+
+# --- Labelled links: 'Label: another story's headline' between two paragraphs.
+
+@pytest.mark.parametrize("link", [
+    "Mehr zum Thema: Warum die Bahn im Winter so oft zu spät kommt",
+    "Lire aussi | Le port de Nantes bloqué par une grève des dockers",
+    "Explained – Why ferry fares keep rising faster than inflation",
+], ids=["german-colon", "french-bar", "english-dash"])
+def test_a_labelled_link_between_paragraphs_is_cut_in_any_language(
+        link: str, no_rules: cleaner.RuleSet) -> None:
+    record = clean_one(dump(mid=(link,)), no_rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, link) == ["inline_link"]
+
+
+@pytest.mark.parametrize("line", [
+    "Next steps: what the water treatment plant means for the council",
+    "Vote: Seven council members backed the plant",
+], ids=["sub-heading-on-subject", "label-value"])
+def test_a_labelled_sub_heading_of_the_story_stays(line: str, no_rules: cleaner.RuleSet) -> None:
+    article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
+    assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
+
+
+def test_a_labelled_headline_under_a_banner_stays(no_rules: cleaner.RuleSet) -> None:
+    headline = "Water crisis: Council approves the new treatment plant"
+    record = clean_one(["This site uses cookies.", headline, *ARTICLE], no_rules)
+    assert record.headline == headline
