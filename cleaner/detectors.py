@@ -15,11 +15,13 @@ from .lines import (
     OPENING_QUOTES,
     is_prose,
     is_sign_off,
+    is_story_list_item,
     is_teaser_excerpt,
     is_title_like,
     word_stems,
 )
 from .patterns import (
+    AMOUNT_LINE,
     ARROWS,
     AUTHOR_BIO,
     AUTHOR_BIO_TAIL,
@@ -32,7 +34,11 @@ from .patterns import (
     DONATION_START,
     EXACT_LINE_MAX,
     EXACT_LINES,
+    FORMAL_YOU,
     GENERIC_LINES,
+    GIVING,
+    IMPERATIVE,
+    IMPERATIVE_FORM,
     MIXED_SCRIPT_WORD,
     MORE_FROM,
     NUMBER_WIDGET,
@@ -50,6 +56,11 @@ from .patterns import (
 LABELLED_LINK = re.compile(r"^[^\W\d][\w'’.&]*(?: [\w'’.&]+){0,2} ?[|:»›>–—-] +(?P<title>\S.*)$")
 LINK_TITLE_WORDS = 4  # a linked headline is at least this long
 STORY_LINE_WORDS = 12  # a story paragraph above it is at least this long
+APPEAL_BUTTON_WORDS = 5  # an appeal's button: 'Jetzt spenden', 'Become a patron'
+APPEAL_PITCH_WORDS = 40  # an appeal's pitch line is no longer than this
+APPEAL_PITCH_LINES = 3  # pitch lines above the buttons
+APPEAL_GIVING_WORDS = 20  # a pitch line that only talks of giving is no longer than this
+APPEAL_TITLE_WORDS = 8  # an appeal's title: 'Chip in for local news'
 LINK_CONTEXT = 8  # live lines either side whose words a sub-heading would share
 LINK_SHARED = 0.5  # ... at least this share of its own
 CONTAINED_KEY = 6  # words a repeated standfirst or pull quote is looked up by
@@ -176,6 +187,72 @@ def donation_appeals(draft: Draft, window: int = 30) -> None:
         for m in range(i, last + 1):
             draft.cut(m, "generic.donation_appeal.block", "donation_appeal")
         i = last + 1
+
+
+def appeal_blocks(draft: Draft) -> None:
+    """A membership or donation appeal by its shape, whatever its words: buttons
+    (amounts, or a short line about giving: '$6', 'Donner 5 €', 'Become a patron')
+    under a pitch in the outlet's voice or addressed to the reader ('Our newsroom
+    has five reporters...'), often under a short title ('Chip in for local news')."""
+    paras = draft.paras
+    k = 0
+    while k < len(paras):
+        cut = paras[k].cut  # a button another detector took is still the block's anchor
+        if (cut is not None and cut.category != "donation_appeal") or not _appeal_button(paras[k]):
+            k += 1
+            continue
+        top, pitch = k, 0  # lines other detectors cut already belong to the block too
+        while top > 0 and pitch < APPEAL_PITCH_LINES:
+            above = paras[top - 1]
+            if above.cut is not None:
+                pitch += above.cut.category == "donation_appeal"
+            elif _pitch(above):
+                pitch += 1
+            elif not _appeal_button(above):
+                break
+            top -= 1
+        if not pitch:  # buttons with no pitch above them: left to the other detectors
+            k += 1
+            continue
+        if top > 0 and paras[top - 1].cut is None and _appeal_title(paras[top - 1]):
+            top -= 1
+        end = k
+        while end + 1 < len(paras) and (paras[end + 1].cut is not None
+                                        or _appeal_button_row(paras[end + 1])):
+            end += 1
+        for j in range(top, end + 1):
+            draft.cut(j, "generic.donation_appeal.shape", "donation_appeal")
+        k = end + 1
+
+
+def _appeal_button(para: Para) -> bool:
+    return bool(AMOUNT_LINE.match(para.text)) or (
+        para.words <= APPEAL_BUTTON_WORDS and not para.prose and bool(GIVING.search(para.text)))
+
+
+def _appeal_button_row(para: Para) -> bool:
+    """What follows the first button: more buttons ('€7', 'Become a patron'), or a
+    short line set right under it ('Not today')."""
+    return _appeal_button(para) or (
+        para.gap == 0 and para.words <= APPEAL_BUTTON_WORDS and not para.prose
+        and not is_story_list_item(para.text))
+
+
+def _appeal_title(para: Para) -> bool:
+    """'Chip in for local news', 'Hazte socio': a short title that orders or asks to give."""
+    text = para.text
+    return (para.words <= APPEAL_TITLE_WORDS and not para.prose
+            and bool(IMPERATIVE.match(text) or IMPERATIVE_FORM.match(text) or GIVING.search(text)
+                     or OUTLET_VOICE.search(text) or READER.search(text)))
+
+
+def _pitch(para: Para) -> bool:
+    """A line of an appeal's pitch: speaks as 'we' or to 'you', short, no quotation."""
+    text = para.text
+    if para.words > APPEAL_PITCH_WORDS or _has_quote_mark(text):
+        return False
+    return bool(OUTLET_VOICE.search(text) or READER.search(text) or FORMAL_YOU.search(text)
+                or (para.words <= APPEAL_GIVING_WORDS and GIVING.search(text)))
 
 
 def _story_resumes(para: Para) -> bool:
@@ -390,6 +467,7 @@ DETECTORS: tuple[Detector, ...] = (
     labelled_links,
     lookalike_text,
     donation_appeals,
+    appeal_blocks,
     teaser_blocks,
     photo_captions,
     credited_captions,

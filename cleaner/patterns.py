@@ -55,6 +55,9 @@ EXACT_LINES: dict[str, str] = {
         "in this article", "continue", "remind me later", "loading", "please wait",
         "listen now", "watch now", "play video", "watch video", "now playing", "up next",
         "hide", "show", "open in app", "once", "monthly", "annual", "yearly",
+        # how often to give, on an appeal's buttons, in other languages
+        "einmalig", "monatlich", "jährlich", "ponctuel", "mensuel", "annuel", "una vez",
+        "mensual", "anual", "una tantum", "mensile", "annuale", "mensal", "maandelijks",
         "paiment methods", "payment methods", "go", "submit", "cancel", "ok", "okay",
         "article content", "story content", "article body",
         "got it", "dismiss", "no thanks", "not now", "maybe later", "close ad",
@@ -512,8 +515,8 @@ IMPERATIVE_FORM = re.compile(
     r"un|une|des|sur|en)\b)|"
     r"[A-ZÁÉÍÓÚÜ][a-záéíóúüñ]*[áéíóú][a-záéíóúüñ]*(?:te|nos|se|ti|ci)\b|"
     r"(?:Hazte|Únete|Iscriviti|Seguici|Scarica|Descarga|Inscreva-se|Siga-nos)\b)")
-OUTLET_VOICE = re.compile(r"\b(?:our|us|we|we'?re|we'?d|we'?ll|we'?ve|unser\w*|uns|notre|nos|"
-                          r"nuestr[oa]s?|nostr[oaie]|ci|noi|nosso|nossa|nossos|nossas|onze|ons|"
+OUTLET_VOICE = re.compile(r"\b(?:our|(?-i:us|Us)|we|we['’](?:re|d|ll|ve)|unser\w*|uns|"
+                          r"notre|nos|nuestr[oa]s?|nostr[oaie]|ci|noi|nosso|nossa|nossos|nossas|onze|ons|"
                           r"wij|vår\w*|oss|vi)\b", re.I)
 CHANNEL = re.compile(
     r"\b(?:newsletters?|inbox|e-?mails?|apps?|notifications?|alerts?|accounts?|members?|"
@@ -526,11 +529,13 @@ CHANNEL = re.compile(
 _SENTENCES = re.compile(r"(?<=[.!?:])\s+")  # "Seen a fire? Send us your photos"
 READER_PROMPT_WORDS = 30  # a call to action is a short paragraph of its own
 # The channel a prompt names decides its category; the first that matches wins.
+# Words of giving money, in several languages (a prompt's category, an appeal's button).
+GIVING = re.compile(
+    r"\b(?:donat\w*|contribut(?:e|ion|ions)|support\w*|member\w*|fund\w*|give|gift|chip in|back us|"
+    r"patrons?|spende\w*|unterstütz\w*|don|dons|donner|soutien\w*|soutenir|donar|"
+    r"donaci[óo]n\w*|apoy\w*|socio|socia|sostien\w*|donazion\w*|doa[çc][ãa]o)\b", re.I)
 PROMPT_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:donat\w*|contribut\w*|support\w*|member\w*|fund\w*|give|chip in|"
-                r"back us|spende\w*|unterstütz\w*|don|dons|soutien\w*|soutenir|donar|"
-                r"donaci[óo]n\w*|apoy\w*|socio|socia|sostien\w*|donazion\w*|doa[çc][ãa]o)\b",
-                re.I), "donation_appeal"),
+    (GIVING, "donation_appeal"),
     (re.compile(r"\b(?:newsletters?|inbox|briefing|digest|bolet[íi]n|lettre|e-?mail)\b", re.I),
      "newsletter_prompt"),
     (re.compile(r"\b(?:apps?|notifications?|alerts?|push|download|install|aplicaci[óo]n|"
@@ -653,6 +658,10 @@ DATE_LINE = re.compile(
     re.I,
 )
 
+# An amount button: '$6', '£3 a month', 'Donner 5 €', '10 EUR'.
+AMOUNT_LINE = re.compile(
+    r"^(?:[^\W\d]+ )?(?:[$£€¥₹]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:[$£€¥₹]|eur|usd|"
+    r"gbp|chf|kr|zł))(?: [^\W\d]+){0,3}$", re.I)
 # Donation appeal: the line that opens one, and the vocabulary that keeps it going.
 DONATION_START = re.compile(
     r"^(?:a (?:message|note|word|letter) from [^.]{2,60}|dear (?:reader|readers|friend|friends|"

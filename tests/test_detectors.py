@@ -578,3 +578,30 @@ def test_a_labelled_headline_under_a_banner_stays(no_rules: cleaner.RuleSet) -> 
     headline = "Water crisis: Council approves the new treatment plant"
     record = clean_one(["This site uses cookies.", headline, *ARTICLE], no_rules)
     assert record.headline == headline
+
+
+# --- Appeals by their shape: a pitch in the outlet's voice over giving buttons.
+
+@pytest.mark.parametrize("block", [
+    ("Chip in for local news",
+     "Our newsroom has five reporters covering the valley. A gift of any size keeps one of "
+     "them on the beat.", "£3\n£8\nNot today"),
+    ("Wenn Ihnen dieser Artikel gefallen hat, freuen wir uns über Ihre Unterstützung.",
+     "Einmalig\nMonatlich\nJetzt spenden"),
+    ("Patrons receive our quarterly print edition and their name in our annual report.",
+     "Become a patron"),
+], ids=["english-no-trigger-word", "german", "patron"])
+def test_an_appeal_is_cut_by_its_shape(block: tuple[str, ...],
+                                       no_rules: cleaner.RuleSet) -> None:
+    """(Buttons set line under line, as a page copy prints them.)"""
+    record = clean_one(dump(mid=block), no_rules)
+    assert body_of(record) == ARTICLE
+    assert all(cut_as(record, line) for part in block for line in part.split("\n"))
+
+
+def test_prices_in_a_story_are_not_an_appeal(no_rules: cleaner.RuleSet) -> None:
+    prices = ["Tickets for the open day go on sale on Monday, the organisers said.",
+              "£3 for children", "£8 for adults"]
+    record = clean_one([HEADLINE, *ARTICLE[:MIDDLE], *prices, *ARTICLE[MIDDLE:]], no_rules)
+    assert prices[0] in body_of(record)
+    assert not [r for r in record.removed if r.category == "donation_appeal"]
