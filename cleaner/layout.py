@@ -32,6 +32,9 @@ CUT_COST = 1  # a line a detector already cut, times its place in the run
 POSITION_DISCOUNT = 0.5  # pages put the story before sidebars: later prose weighs less
 RUN_CAP = 6  # the per-line penalty stops growing here
 HEADLINE_LOOKBACK = 12  # live lines above the body searched for the headline
+CLOSING_LIST_LINES = 12  # a list the last section may open with is no longer than this
+SUBHEADING_WORDS = 8  # a sub-heading is no longer than this
+SECTION_WORDS = 20  # ... and the paragraph under it at least this long
 STANDFIRST_WORDS = 8  # running text under the headline this long is its summary, stop or not
 # ... and this share of its words in lower case (German capitalises its nouns: 0.4)
 STANDFIRST_LOWERCASE = 0.35
@@ -88,15 +91,21 @@ def _densest_stretch(draft: Draft) -> tuple[int, int] | None:
 
 def _closing_section(draft: Draft, end: int) -> int:
     """Extend the body over a short last section the sums undervalue: after at most
-    two cut lines, an optional sub-heading and the sentences under it."""
+    two cut lines, an optional sub-heading or list of the story's own (a line-up,
+    tour dates) and the sentences under it."""
     paras, i = draft.paras, end + 1
     while i < len(paras):
         j = i
         while j < len(paras) and j - i < 2 and paras[j].cut is not None:
             j += 1
-        if j < len(paras) and paras[j].cut is None and not paras[j].prose and \
-                is_title_like(paras[j].text, paras[j].words):
-            j += 1  # a sub-heading, kept only with a sentence under it
+        k = j  # a run of short live lines: a sub-heading, or the story's list
+        while k < len(paras) and k - j < CLOSING_LIST_LINES and paras[k].cut is None \
+                and not paras[k].prose:
+            k += 1
+        if k - j == 1 and is_title_like(paras[j].text, paras[j].words):
+            j = k  # a sub-heading, kept only with a sentence under it
+        elif k - j > 1 and _story_list(draft, list(range(j, k))):
+            j = k
         if j >= len(paras) or paras[j].cut is not None or not paras[j].prose:
             return end
         while j + 1 < len(paras) and paras[j + 1].cut is None and paras[j + 1].prose:
@@ -189,6 +198,13 @@ def _story_list(draft: Draft, run: list[int]) -> bool:
     return 2 * sum(is_story_list_item(draft.paras[j].text) for j in run) > len(run)
 
 
+def _heads_section(line: Para, below: Para) -> bool:
+    """A sub-heading over the paragraph right under it: a short title, then a full
+    paragraph of the story."""
+    return (line.words <= SUBHEADING_WORDS and is_title_like(line.text, line.words)
+            and has_lowercase_word(line.text) and below.prose and below.words >= SECTION_WORDS)
+
+
 def _cut_short_runs(draft: Draft, body: list[int]) -> None:
     """Inside the body, two or more non-sentence lines in a row are a list of links,
     not a sub-heading (a sub-heading stands alone before its paragraph), unless
@@ -200,6 +216,8 @@ def _cut_short_runs(draft: Draft, body: list[int]) -> None:
             run.append(i)
             continue
         if len(run) >= 2 and not _story_list(draft, run):
+            if para is not None and _heads_section(draft.paras[run[-1]], para):
+                run.pop()  # the sub-heading of the paragraph below stays
             for j in run:
                 draft.cut(j, "generic.navigation.link-run", "navigation")
         elif run:

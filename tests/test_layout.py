@@ -364,3 +364,24 @@ def test_headline_is_the_title_not_a_menu_or_byline_line(
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.headline == headline
     assert body_of(record) == ARTICLE
+
+
+def test_a_sub_heading_next_to_a_short_line_stays_over_its_paragraph(
+        no_rules: cleaner.RuleSet) -> None:
+    """A stray short line (a widget label nobody knows) and a sub-heading make a run of
+    two; the sub-heading over a full paragraph is the story's and stays."""
+    subheading = "What farmers say now"
+    article = [*ARTICLE[:2], subheading, *ARTICLE[2:]]
+    text = "\n\n".join([HEADLINE, *ARTICLE[:2], "Zoom in", subheading, *ARTICLE[2:]])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert body_of(record) == article
+
+
+def test_a_line_up_before_the_last_paragraphs_stays(no_rules: cleaner.RuleSet) -> None:
+    line_up = ["The line-up:", "Goal: Jan Kessler", "Defence: Mert Yildiz",
+               "Midfield: Paul Reinhardt", "Attack: Luca Berisha", "Coach: Ana Ruiz",
+               "Bench: Tom Weber"]
+    last = "The league said it would rule on the result within a week."
+    article = [*ARTICLE, *line_up, last]
+    record = cleaner.clean_text("\n\n".join([HEADLINE, *article, *FOOTER]), rules=no_rules)[0]
+    assert body_of(record) == article
