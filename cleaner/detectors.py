@@ -51,6 +51,7 @@ from .patterns import (
     photo_credit,
     reader_prompt,
 )
+from .text import squash
 
 # A short label, a separator, a title: 'Mehr zum Thema: X', 'Lire aussi | X', 'Video - X'.
 LABELLED_LINK = re.compile(r"^[^\W\d][\w'’.&]*(?: [\w'’.&]+){0,2} ?[|:»›>–—-] +(?P<title>\S.*)$")
@@ -66,6 +67,8 @@ LINK_SHARED = 0.5  # ... at least this share of its own
 CONTAINED_KEY = 6  # words a repeated standfirst or pull quote is looked up by
 CONTAINED_CHECKS = 50  # substring searches per paragraph, at most
 TITLE_ECHO_LINES = 8  # a title repeated this close is the page echoing its headline
+CAPTION_MIN_WORDS = 3  # a doubled line shorter than this is a widget ('Share', 'Share')
+CAPTION_DOUBLED_WORDS = 20  # ... and one longer than this a story paragraph copied twice
 CAPTION_ECHO_LINES = 4  # a caption's copy stands this close to its credited copy
 CREDIT_LINE_WORDS = 12  # a credit on its own line ('Photo: Ana Ribeiro / Harbour Press')
 STORY_PARAGRAPH = 30  # words: a paragraph this long without an appeal cue is the story
@@ -334,6 +337,22 @@ def photo_captions(draft: Draft) -> None:
             draft.cut(i, "generic.caption.short-credit", "caption")
 
 
+def doubled_captions(draft: Draft) -> None:
+    """A short line printed twice in a row below the story's first paragraph: a
+    photo caption and its copy (pages print the caption over the picture and
+    again in its alt text). A story never says the same sentence twice running;
+    at the top, the line may be the headline and its echo, left to the layout."""
+    paras, story_began = draft.paras, False
+    for i in range(len(paras) - 1):
+        para, after = paras[i], paras[i + 1]
+        story_began = story_began or (para.prose and para.words >= STORY_LINE_WORDS)
+        if (story_began and para.cut is None and after.cut is None
+                and CAPTION_MIN_WORDS <= para.words <= CAPTION_DOUBLED_WORDS
+                and squash(para.folded) == squash(after.folded)):
+            draft.cut(i, "generic.caption.doubled", "caption")
+            draft.cut(i + 1, "generic.caption.doubled", "caption")
+
+
 def credited_captions(draft: Draft) -> None:
     """A caption's text echoed next to its credit: the same line twice within a few
     lines with a credit line beside one copy ('caption / Photo: X / caption'), or
@@ -470,6 +489,7 @@ DETECTORS: tuple[Detector, ...] = (
     appeal_blocks,
     teaser_blocks,
     photo_captions,
+    doubled_captions,
     credited_captions,
     repeated_paragraphs,
     trailing_outlet_name,

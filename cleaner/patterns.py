@@ -621,11 +621,11 @@ def photo_credit(para: Para) -> LinePattern | None:
 # A short caption sentence, then a credit: "... her. (AAP)", "... hour. AP". Longer
 # paragraphs ending in "(NM)" are story paragraphs signed with the reporter's initials.
 CAPTION_SHORT_CREDIT = re.compile(
-    r"[.!?][\"”’]? +(?:\((?:[A-Z][\w.'’&-]*[ /]?){1,6}\)|(?:AP|AFP|AAP|Reuters|EPA|PA|"
+    r"[.!?][\"”’]? +(?:[(\[](?:[A-Z][\w.'’&-]*[ /]?){1,6}[)\]]|(?:AP|AFP|AAP|Reuters|EPA|PA|"
     r"Getty Images|Getty|Supplied|File|Bloomberg|Shutterstock|iStock))$"
 )
 CAPTION_SHORT_WORDS = 35
-CREDIT_TOKENS = frozenset({")", "ap", "afp", "aap", "reuters", "epa", "pa", "getty", "images",
+CREDIT_TOKENS = frozenset({")", "]", "ap", "afp", "aap", "reuters", "epa", "pa", "getty", "images",
                            "supplied", "file", "bloomberg", "shutterstock", "istock"})
 # "Donald Trump talks to reporters. The White House": a sentence, then a credit
 # (not "... am 15. Juni": a German ordinal date).

@@ -605,3 +605,14 @@ def test_prices_in_a_story_are_not_an_appeal(no_rules: cleaner.RuleSet) -> None:
     record = clean_one([HEADLINE, *ARTICLE[:MIDDLE], *prices, *ARTICLE[MIDDLE:]], no_rules)
     assert prices[0] in body_of(record)
     assert not [r for r in record.removed if r.category == "donation_appeal"]
+
+
+@pytest.mark.parametrize("caption", [
+    "Students march through the city centre on Friday.",
+    "The container ship is seen at anchor off the coast. [ANP]",
+], ids=["no-credit", "bracketed-credit"])
+def test_a_caption_printed_twice_in_a_row_is_cut_both_times(
+        caption: str, no_rules: cleaner.RuleSet) -> None:
+    record = clean_one(dump(mid=(caption, caption)), no_rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, caption) == ["caption", "caption"]
