@@ -201,8 +201,10 @@ def _story_list(draft: Draft, run: list[int]) -> bool:
 def _heads_section(line: Para, below: Para) -> bool:
     """A sub-heading over the paragraph right under it: a short title, then a full
     paragraph of the story."""
-    return (line.words <= SUBHEADING_WORDS and is_title_like(line.text, line.words)
-            and has_lowercase_word(line.text) and below.prose and below.words >= SECTION_WORDS)
+    text = line.text
+    return (line.words <= SUBHEADING_WORDS and is_title_like(text, line.words)
+            and has_lowercase_word(text) and not BYLINE.match(text) and not DATE_LINE.match(text)
+            and below.prose and below.words >= SECTION_WORDS)
 
 
 def _cut_short_runs(draft: Draft, body: list[int]) -> None:

@@ -300,7 +300,20 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"^(?:subscriber|premium|members?|plus)(?:[- ]only| exclusive)\b|"
        r"\bexclusive (?:to|for) (?:subscribers|members)\b", 15,
        keys=("only", "exclusive")),
+    _p("paywall.only-subscribers", "paywall",
+       r"^(?=.*\b(?:only|nur|exclusiv\w*|réservée?s?|reservad[oa]s?|riservat[oa]|"
+       r"sol[oa]|sólo|seulement|uniquement|apenas)\b)"
+       r"(?=.*\b(?:abonn\w*|subscri\w*|suscri\w*|abbonat\w*|assinante\w*|members|"
+       r"paying readers|zahlende\w*|premium)\b)"
+       r"(?=.*\b(?:article|artikel|artículo|articolo|artigo|story|content|contenu|contenido|"
+       r"contenuto|inhalt|beitrag|rest|reste|resto|page|seite|página|text|texte)\b)", 25),
     # --- cookie_notice
+    _p("cookie.any-language", "cookie_notice",
+       r"^(?=.*\bcookies?\b)(?=.*\b(?:web\w*|site|sites|seite\w*|sitio|página|pagina|"
+       r"navig\w*|brows\w*|consent\w*|zustimm\w*|einwillig\w*|accept\w*|akzept\w*|"
+       r"acept\w*|accett\w*|privac\w*|datenschutz\w*|utilis\w*|verwend\w*|utiliza\w*|"
+       r"utilizz\w*|nutz\w*|gebruik\w*|bruker|använd\w*)\b)", 30,
+       keys=("cookie", "cookies")),
     _p("cookie.use", "cookie_notice",
        r"\b(?:we|this (?:site|website)|our (?:site|website|partners)|(?:site|website)) "
        r"(?:and our partners )?(?:use|uses|store|place)s? cookies\b", 250,

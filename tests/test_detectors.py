@@ -616,3 +616,22 @@ def test_a_caption_printed_twice_in_a_row_is_cut_both_times(
     record = clean_one(dump(mid=(caption, caption)), no_rules)
     assert body_of(record) == ARTICLE
     assert cut_as(record, caption) == ["caption", "caption"]
+
+
+@pytest.mark.parametrize("line, category", [
+    ("Diese Website verwendet Cookies.", "cookie_notice"),
+    ("Ce site utilise des cookies pour mesurer l'audience.", "cookie_notice"),
+    ("Dieser Artikel ist nur für Abonnenten zugänglich.", "paywall"),
+    ("Only paying readers can see the rest of this page.", "paywall"),
+], ids=["cookie-de", "cookie-fr", "paywall-de", "paywall-no-trigger-word"])
+def test_cookie_and_paywall_lines_in_any_language(line: str, category: str,
+                                                  no_rules: cleaner.RuleSet) -> None:
+    record = clean_one(dump(mid=(line,)), no_rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, line) == [category]
+
+
+def test_a_story_about_cookies_keeps_its_lines(no_rules: cleaner.RuleSet) -> None:
+    line = "The bakery sold 2,000 cookies on Saturday, the owner said."
+    article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
+    assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
