@@ -1,28 +1,43 @@
 """Batch runs: clean many inputs, in one process or several, and count what happened.
 
-Every input is cleaned on its own: a broken file becomes one error line (path
-and reason) and the run goes on. Results come back in input order, so the
-output is the same for any --jobs. Every article found in every input becomes
-a record; with dedup (--dedup) the parent drops a record whose id was already
-written in the run, in input order, so that too is the same for any --jobs.
+Every input is cleaned on its own: a broken file, one that runs past the time
+limit, even one whose record cannot be serialised, becomes one error line
+(path and reason) and the run goes on. Results come back in input order, so
+the output is the same for any --jobs. Every article found in every input
+becomes a record; with dedup (--dedup) the parent drops a record whose id was
+already written in the run, in input order, so that too is the same for any
+--jobs.
+
+With a time limit (the default) inputs are cleaned in worker processes, one
+even for --jobs 1, so that an input past the limit can be stopped by killing
+its worker (cleaner/workers.py); without one (--timeout 0) and with --jobs 1
+they are cleaned in this process. Standard input is read here, in the parent,
+and handed to a worker as bytes.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import functools
+import re
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from types import TracebackType
 from typing import TextIO
 
-import orjson
-
-from .errors import CleanerError
+from .decode import decode_document
+from .errors import CleanerError, InputError
+from .inputs import DEFAULT_MAX_BYTES, STDIN, read_input, sniff_format
 from .output import JsonlWriter
-from .pipeline import clean_file
+from .pipeline import clean_html, clean_text
+from .record import escaped_source, json_line
 from .rules import RuleSet, load_rules
+from .text import declared_charset
+from .workers import imap_limited
+
+DEFAULT_TIMEOUT = 60.0  # seconds per input; a real page takes well under one
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +47,18 @@ class CleanOptions:
     rules_dir: str | None = None
     url: str | None = None
     fmt: str = "auto"
-    max_bytes: int = 20 * 1024 * 1024
+    max_bytes: int = DEFAULT_MAX_BYTES
     explain: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One input to clean: a path, with its bytes when the parent read them already
+    (standard input), or the reason they could not be read."""
+
+    source: str
+    data: bytes | None = None
+    error: str | None = None
 
 
 @dataclass(slots=True)
@@ -45,6 +70,13 @@ class FileResult:
     removed: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # -> [spans, chars]
     explained: list[str] = field(default_factory=list)
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def __reduce__(self) -> tuple[type[FileResult], tuple[object, ...]]:
+        # Sent back from a worker for every input: a plain tuple pickles several times
+        # faster than the field-by-field state a slots dataclass would send.
+        return FileResult, (self.source, self.records, self.removed, self.explained,
+                            self.error, self.warnings)
 
 
 @dataclass(slots=True)
@@ -89,7 +121,7 @@ class BatchStats:
         return "\n".join(lines)
 
 
-CHUNK = 64  # inputs handed to a worker at a time
+CHUNK = 16  # inputs handed to a worker at a time
 _worker_options = CleanOptions()
 _worker_rules: RuleSet | None = None
 
@@ -100,43 +132,91 @@ def _init_worker(options: CleanOptions) -> None:
     _worker_rules = load_rules(options.rules_dir)
 
 
-def clean_one(source: str) -> FileResult:
+def clean_one(item: Input | str) -> FileResult:
     """Clean one input with the worker's options; never raises for a bad input."""
-    options, result = _worker_options, FileResult(source)
+    item = Input(item) if isinstance(item, str) else item
+    result = FileResult(item.source)
     try:
-        articles = clean_file(source, url=options.url, rules=_worker_rules, fmt=options.fmt,
-                              max_bytes=options.max_bytes)
+        _clean_into(result, item, _worker_options)
     except CleanerError as exc:
-        result.error = str(exc)
-        return result
+        result = FileResult(item.source, error=str(exc))
     except Exception as exc:  # a bug must cost one input, not the batch
-        result.error = f"internal error: {type(exc).__name__}: {exc}"
-        return result
+        result = FileResult(item.source, error=f"internal error: {type(exc).__name__}: {exc}")
+    return result
+
+
+def _clean_into(result: FileResult, item: Input, options: CleanOptions) -> None:
+    if item.error is not None:
+        raise InputError(item.error)
+    data = item.data if item.data is not None else read_input(item.source, options.max_bytes)
+    kind = sniff_format(item.source, data) if options.fmt == "auto" else options.fmt
+    decoded = decode_document(data, declared_charset(data) if kind == "html" else None)
+    clean = clean_html if kind == "html" else clean_text
+    articles = clean(decoded.text, url=options.url, source=item.source, rules=_worker_rules)
+    if decoded.garbled and not articles:
+        raise InputError("the decoded text reads as noise (unknown or wrong encoding); "
+                         "no article found")
+    if decoded.garbled:
+        result.warnings.append("the decoded text may be garbled (encoding guessed)")
+    if decoded.replaced:
+        result.warnings.append(f"{decoded.replaced} bytes not valid UTF-8 replaced by U+FFFD")
     for article in articles:
         record = article.to_dict(options.explain)
-        result.records.append((str(record["id"]), orjson.dumps(
-            record, option=orjson.OPT_APPEND_NEWLINE)))
+        result.records.append((str(record["id"]), json_line(record)))
         for removal in article.removed:  # tallied here: less to send back from a worker
             tally = result.removed.setdefault((removal.rule, removal.category), [0, 0])
             tally[0] += 1
             tally[1] += len(removal.text)
         if options.explain:
-            result.explained.extend(f"{source}: [{r.rule}] {r.category}: {r.text!r}"
-                                    for r in article.removed)
-    return result
+            result.explained.extend(f"{printable(item.source)}: [{r.rule}] {r.category}: "
+                                    f"{r.text!r}" for r in article.removed)
 
 
-def clean_all(sources: Iterable[str], options: CleanOptions, jobs: int = 1) -> Iterator[FileResult]:
-    """Results for every source, in input order, using `jobs` processes."""
-    if jobs <= 1:
-        _init_worker(options)
-        yield from map(clean_one, sources)
+def _work(item: Input) -> FileResult:
+    return clean_one(item)  # looked up on each call, so a patched clean_one is used
+
+
+def _lost(item: Input, reason: str) -> FileResult:
+    return FileResult(item.source, error=reason)
+
+
+def clean_all(sources: Iterable[str], options: CleanOptions, jobs: int = 1,
+              timeout: float = DEFAULT_TIMEOUT) -> Iterator[FileResult]:
+    """Results for every source, in input order, using `jobs` processes; an input
+    still being cleaned after `timeout` seconds (0: no limit) fails with a timeout."""
+    _init_worker(options)  # loaded once here; forked workers inherit it
+    items = _read_stdin_here(sources, options.max_bytes)
+    if jobs <= 1 and not timeout:
+        yield from map(_work, items)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
-        # Big chunks keep the workers busy and the parent's share of the work small.
-        yield from pool.imap(clean_one, sources, chunksize=CHUNK)
+    yield from imap_limited(_work, items, jobs=jobs, timeout=timeout, lost=_lost,
+                            setup=functools.partial(_init_worker, options), batch=CHUNK)
+
+
+def _read_stdin_here(sources: Iterable[str], max_bytes: int) -> Iterator[Input]:
+    for source in sources:
+        if source != STDIN:
+            yield Input(source)
+            continue
+        try:
+            yield Input(source, data=read_input(STDIN, max_bytes))
+        except InputError as exc:
+            yield Input(source, error=str(exc))
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: control characters (and line separators,
+    bidirectional overrides) as \\xNN or \\uNNNN, the bytes of a file name that
+    is not valid UTF-8 as \\xNN."""
+    return _UNPRINTABLE.sub(_escape_char, escaped_source(text))
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class Progress:
@@ -159,25 +239,58 @@ class Progress:
         self.stream.flush()
 
 
+class _ErrorLog:
+    """--errors: one JSON line {"source", "error"} per failed input, to a file
+    (written whole at the end, like the output) or, for '-', to the log."""
+
+    def __init__(self, target: str | None, log: TextIO) -> None:
+        self.to_log = target == STDIN
+        self._file = JsonlWriter(target, name=target) if target and not self.to_log else None
+        self._log = log
+
+    def __enter__(self) -> _ErrorLog:
+        if self._file is not None:
+            self._file.__enter__()
+        return self
+
+    def write(self, source: str, error: str) -> None:
+        if self.to_log or self._file is not None:
+            line = json_line({"source": source, "error": error})
+        if self.to_log:
+            self._log.write(line.decode())
+        elif self._file is not None:
+            self._file.write_line(line)
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._file is not None:
+            self._file.__exit__(kind, exc, tb)
+
+
 def run_batch(sources: Iterable[str], output: str | None, options: CleanOptions, jobs: int = 1,
-              errors: TextIO | None = None, progress: bool | None = None,
-              log: TextIO | None = None, dedup: bool = False) -> BatchStats:
+              errors: str | None = None, progress: bool | None = None,
+              log: TextIO | None = None, dedup: bool = False,
+              timeout: float = DEFAULT_TIMEOUT) -> BatchStats:
     """Clean every source into one JSONL output; report failures as they happen
-    (on `log`, standard error by default). dedup=True drops a record whose id
-    was already written in this run and counts it in `BatchStats.duplicates`."""
+    (on `log`, standard error by default) and, as JSON lines, in the `errors` file
+    ('-': on `log` instead of the plain line). dedup=True drops a record whose id
+    was already written in this run and counts it in `BatchStats.duplicates`.
+    Both outputs are opened before any input is read: OutputError if they cannot be."""
     log = sys.stderr if log is None else log
     stats = BatchStats(dedup=dedup)
     bar = Progress(log, log.isatty() if progress is None else progress)
-    with JsonlWriter(output, dedup=dedup) as writer:
-        for result in clean_all(sources, options, jobs):
+    with JsonlWriter(output, dedup=dedup) as writer, _ErrorLog(errors, log) as error_log:
+        for result in clean_all(sources, options, jobs, timeout):
             stats.add(result)
+            if bar.enabled and (result.error is not None or result.warnings):
+                log.write("\n")
+            for warning in result.warnings:
+                log.write(f"cleaner: {printable(result.source)}: warning: {warning}\n")
             if result.error is not None:
-                if bar.enabled:
-                    log.write("\n")
-                log.write(f"cleaner: {result.source}: {result.error}\n")
-                if errors is not None:
-                    errors.write(orjson.dumps({"source": result.source,
-                                               "error": result.error}).decode() + "\n")
+                if not error_log.to_log:
+                    log.write(f"cleaner: {printable(result.source)}: "
+                              f"{printable(result.error)}\n")
+                error_log.write(result.source, result.error)
             for record_id, line in result.records:
                 stats.articles += writer.write(record_id, line)
             for line in result.explained:

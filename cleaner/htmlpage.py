@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .decode import decode_document
 from .draft import Para, paragraphs
 from .extract import main_text, selected_text
 from .htmlmeta import PageMeta, read_meta
@@ -24,7 +25,7 @@ from .limits import check_html, check_text
 from .outlet import host_of
 from .record import Removal
 from .rules import RuleSet, SiteRule
-from .text import declared_charset, decode_bytes, normalise, squash
+from .text import declared_charset, normalise, squash
 
 ARTICLE_BODY_SHARE = 0.5  # extracted text shorter than this share of articleBody: use the latter
 DOUBT_SHARE = 0.5  # extracted text shorter than this share of the page's paragraph text
@@ -48,7 +49,7 @@ def read_page(html: str | bytes, url: str | None, rules: RuleSet, whole: bool = 
     """Decode, read metadata, prune and extract one page (`whole`: extract from the
     unpruned page whatever the pre-pass gives)."""
     if isinstance(html, bytes):
-        html = decode_bytes(html, declared_charset(html))
+        html = decode_document(html, declared_charset(html)).text
     check_html(html)
     tree = LexborHTMLParser(html)
     meta = read_meta(tree)

@@ -1,7 +1,11 @@
 """Input stage: find input files, read them within a size limit, tell text from HTML.
 
 Directories are walked lazily in sorted order, so a batch of any size starts
-at once, streams, and gives the same order on every run.
+at once, streams, and gives the same order on every run. Only regular files
+are taken from a folder: a FIFO, device or socket there is skipped (reading
+one could block forever or never end). Every input is read in chunks up to
+one byte over the limit, so a pipe, a device, standard input or a gzip bomb
+costs at most the limit, and nothing is reserved up front.
 """
 
 from __future__ import annotations
@@ -9,10 +13,11 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import stat
 import sys
 import zlib
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from typing import BinaryIO
 
 from .errors import InputError
 
@@ -21,20 +26,23 @@ TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 STDIN = "-"
+READ_CHUNK = 1 << 20
 _HTML_START = re.compile(rb"<(?:!doctype html|html|head|body|meta|div|article|p)[\s>/]")
 
 
-def iter_inputs(paths: list[str]) -> Iterator[str]:
-    """Expand the command-line paths: files as given, folders recursively (sorted)."""
+def iter_inputs(paths: list[str],
+                skipped: Callable[[str, str], None] | None = None) -> Iterator[str]:
+    """Expand the command-line paths: files as given, folders recursively (sorted).
+    skipped(path, why) hears of each FIFO, device or socket left out of a folder."""
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            yield from _walk(path)
+            yield from _walk(path, set(), skipped or (lambda path, why: None))
         else:
             yield path
 
 
-def _walk(folder: str, seen: set[tuple[int, int]] | None = None) -> Iterator[str]:
-    seen = set() if seen is None else seen
+def _walk(folder: str, seen: set[tuple[int, int]],
+          skipped: Callable[[str, str], None]) -> Iterator[str]:
     try:
         info = os.stat(folder)
         if (info.st_dev, info.st_ino) in seen:
@@ -48,13 +56,34 @@ def _walk(folder: str, seen: set[tuple[int, int]] | None = None) -> Iterator[str
         if entry.name.startswith("."):
             continue
         try:
-            is_dir = entry.is_dir()
+            is_dir, is_file = entry.is_dir(), entry.is_file()
         except OSError:
-            is_dir = False
+            is_dir = is_file = False
         if is_dir:
-            yield from _walk(entry.path, seen)
-        elif _base_suffix(entry.name) in INPUT_SUFFIXES:
-            yield entry.path
+            yield from _walk(entry.path, seen, skipped)
+        elif not is_input_name(entry.name):
+            continue
+        elif is_file or not os.path.exists(entry.path):
+            yield entry.path  # a dangling link is listed so that it gets reported
+        else:
+            skipped(entry.path, f"skipped: {_kind(entry.path)}, not a regular file")
+
+
+def _kind(path: str) -> str:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "a special file"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file"
+
+
+def is_input_name(path: str) -> bool:
+    """Whether a folder walk takes a file of this name (by its extension)."""
+    return _base_suffix(os.path.basename(path)) in INPUT_SUFFIXES
 
 
 def _base_suffix(name: str) -> str:
@@ -65,18 +94,18 @@ def _base_suffix(name: str) -> str:
 def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The input's bytes (gunzipped if .gz), or InputError saying why not."""
     if path == STDIN:
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        return _within_limit(data, max_bytes, "standard input")
+        return read_stream(sys.stdin.buffer, max_bytes, "standard input")
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes and not path.lower().endswith(".gz"):
-            raise InputError(f"file is {_size(size)}, over the {_size(max_bytes)} limit "
-                             "(--max-bytes)")
-        if path.lower().endswith(".gz"):
-            with gzip.open(path, "rb") as fh:
-                data = fh.read(max_bytes + 1)
-        else:
-            data = Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            gz = path.lower().endswith(".gz")
+            if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes and not gz:
+                raise InputError(f"file is {_size(info.st_size)}, over the {_size(max_bytes)} "
+                                 "limit (--max-bytes)")
+            if gz:
+                with gzip.GzipFile(fileobj=fh) as unpacked:
+                    return read_stream(unpacked, max_bytes, "decompressed content")
+            return read_stream(fh, max_bytes, "input")
     except FileNotFoundError as exc:
         raise InputError("no such file") from exc
     except IsADirectoryError as exc:
@@ -87,12 +116,20 @@ def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise InputError(f"corrupt gzip file: {exc}") from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from exc
-    return _within_limit(data, max_bytes, "decompressed content")
 
 
-def _within_limit(data: bytes, max_bytes: int, what: str) -> bytes:
-    if len(data) > max_bytes:
+def read_stream(stream: BinaryIO, max_bytes: int, what: str) -> bytes:
+    """Read to the end in chunks, stopping one byte past the limit (InputError then)."""
+    chunks, total = [], 0
+    while total <= max_bytes:
+        chunk = stream.read(min(READ_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > max_bytes:
         raise InputError(f"{what} is over the {_size(max_bytes)} limit (--max-bytes)")
+    data = b"".join(chunks)
     if not data or data.isspace():
         raise InputError("empty input")
     return data

@@ -5,6 +5,7 @@ metadata, prune, extract), then the same text stages. Data flows one way."""
 from __future__ import annotations
 
 from .assemble import assemble
+from .decode import decode_document
 from .detectors import BODY_DETECTORS, DETECTORS
 from .draft import Draft, paragraphs
 from .htmlpage import Page, read_page
@@ -17,15 +18,23 @@ from .record import Article
 from .rules import RuleSet, SiteRule, load_rules
 from .siterules import apply_site_rules
 from .split import headline_at, split_articles
-from .text import decode_bytes, normalise, squash
+from .text import normalise, squash
+from .timelimit import time_limit
 
 RUNNING_TEXT_WORDS = 25  # a page paragraph this long counts as a story without a full stop
 
 
 def clean_text(text: str, url: str | None = None, source: str | None = None,
-               rules: RuleSet | None = None) -> list[Article]:
-    """Clean one text dump; one Article per article found (none if no text survives)."""
+               rules: RuleSet | None = None, timeout: float | None = None) -> list[Article]:
+    """Clean one text dump; one Article per article found (none if no text survives).
+    `timeout`: seconds before DocumentTimeout (main thread only; see timelimit.py)."""
     rules = load_rules() if rules is None else rules
+    with time_limit(timeout):
+        return _clean_text(text, url, source, rules)
+
+
+def _clean_text(text: str, url: str | None, source: str | None,
+                rules: RuleSet) -> list[Article]:
     header_url, text = split_header(normalise(text))
     check_text(text)
     url = url or header_url
@@ -43,10 +52,17 @@ def clean_text(text: str, url: str | None = None, source: str | None = None,
 
 
 def clean_html(html: str | bytes, url: str | None = None, source: str | None = None,
-               rules: RuleSet | None = None) -> list[Article]:
+               rules: RuleSet | None = None, timeout: float | None = None) -> list[Article]:
     """Clean one HTML page into (at most) one Article. When the pruned page yields
-    no story, the whole page gets a second chance before the page is given up."""
+    no story, the whole page gets a second chance before the page is given up.
+    `timeout`: as for clean_text (it cannot stop one long parse inside C code)."""
     rules = load_rules() if rules is None else rules
+    with time_limit(timeout):
+        return _clean_html(html, url, source, rules)
+
+
+def _clean_html(html: str | bytes, url: str | None, source: str | None,
+                rules: RuleSet) -> list[Article]:
     page = read_page(html, url, rules)
     article, draft = _clean_page(page, source)
     if not _has_story(draft) and not page.whole:
@@ -114,19 +130,22 @@ def _drop_headline_echo(draft: Draft, titles: list[str]) -> None:
 
 
 def clean_bytes(data: bytes, url: str | None = None, source: str | None = None,
-                rules: RuleSet | None = None, fmt: str = "text") -> list[Article]:
+                rules: RuleSet | None = None, fmt: str = "text",
+                timeout: float | None = None) -> list[Article]:
     """Clean raw bytes of a dump ('text') or a page ('html')."""
     if fmt == "html":
-        return clean_html(data, url=url, source=source, rules=rules)
-    return clean_text(decode_bytes(data), url=url, source=source, rules=rules)
+        return clean_html(data, url=url, source=source, rules=rules, timeout=timeout)
+    return clean_text(decode_document(data).text, url=url, source=source, rules=rules,
+                      timeout=timeout)
 
 
 def clean_file(path: str, url: str | None = None, rules: RuleSet | None = None,
-               fmt: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+               fmt: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
+               timeout: float | None = None) -> list[Article]:
     """Read, decode and clean one file (.txt/.html/.htm, optionally .gz; '-' is stdin)."""
     data = read_input(path, max_bytes)
     kind = sniff_format(path, data) if fmt == "auto" else fmt
-    return clean_bytes(data, url=url, source=path, rules=rules, fmt=kind)
+    return clean_bytes(data, url=url, source=path, rules=rules, fmt=kind, timeout=timeout)
 
 
 

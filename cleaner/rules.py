@@ -3,7 +3,8 @@
 A rule file names an outlet, the domains it publishes on, the signature lines
 that recognise its dumps when no URL is known, and line / block patterns that
 cut its house boilerplate. Every problem is reported as RuleError naming the
-file, the key and what is wrong, so a typo never silently disables a rule.
+file, the key and what is wrong, so a typo never silently disables a rule. A
+regex that can backtrack catastrophically is refused (cleaner/backtracking.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .backtracking import backtracking_problem
 from .categories import CATEGORIES
 from .errors import RuleError
 
@@ -265,6 +267,11 @@ def _regex(where: str, key: str, pattern: str) -> re.Pattern[str]:
     if compiled.search(""):
         raise RuleError(where, key, f"regular expression {pattern!r} matches the empty string, "
                                     "so it would match every line")
+    problem = backtracking_problem(compiled)
+    if problem:
+        raise RuleError(where, key, f"regular expression {pattern!r} can take exponential time "
+                                    f"on a line it does not match: {problem}; make the repeats "
+                                    "unambiguous, possessive ('a++') or atomic ('(?>...)')")
     return compiled
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from test_properties import assert_only_removed
 
 import cleaner
-from cleaner.text import decode_bytes
+from cleaner.decode import decode_document
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = sorted((ROOT / "samples").glob("*.txt"))
@@ -64,4 +64,4 @@ def test_mutated_input_cleans_or_fails_cleanly_and_only_removes(
     fmt = "html" if path.suffix == ".html" else "text"
     records = clean(data, fmt, default_rules)
     if records and fmt == "text":
-        assert_only_removed(decode_bytes(data), records)
+        assert_only_removed(decode_document(data).text, records)
