@@ -5,9 +5,12 @@ paragraph at 1k, 10k and 100k paragraphs, which must stay flat (linear stages).
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 CASE = r"""
 import json, random, resource, sys, time
@@ -61,6 +64,37 @@ def run_case(name: str, n: int) -> tuple[int, float, int, int, str]:
     return size, seconds, base, peak, outcome
 
 
+# The command line on inputs that are endless or expand: peak RSS of the whole run.
+CLI = r"""
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+      done.stderr.strip().splitlines()[0] if done.stderr.strip() else "")
+"""
+
+
+def run_cli(*args: str) -> tuple[float, int, str]:
+    out = subprocess.run([sys.executable, "-c", CLI, sys.executable, "-m", "cleaner", "clean",
+                          "-q", *args], capture_output=True, text=True, check=True, timeout=600)
+    seconds, rss, message = out.stdout.split(" ", 2)
+    return float(seconds), int(rss) * 1024, message.strip()
+
+
+def bench_cli_inputs() -> None:
+    """/dev/zero and a gzip bomb (100 MB of zeros in 100 KB): bounded by --max-bytes."""
+    with tempfile.TemporaryDirectory(prefix="cleaner-hostile-") as tmp:
+        bomb = Path(tmp) / "bomb.txt.gz"
+        with gzip.open(bomb, "wb") as out:
+            for _ in range(100):
+                out.write(bytes(1024 * 1024))
+        for label, path, size in (("/dev/zero", "/dev/zero", "endless"),
+                                  ("gzip bomb (100 MB inside)", str(bomb),
+                                   f"{bomb.stat().st_size / 1e6:.1f} MB")):
+            seconds, rss, message = run_cli(path)
+            print(f"{label:<28} {size:>8} {seconds:8.2f} {rss / MIB:9.0f} {'':>7}  {message}")
+
+
 def bench_hostile() -> None:
     print("\nhostile inputs (each in a fresh process; +MiB: peak RSS over the import baseline)")
     print(f"{'case':<28} {'input MB':>8} {'seconds':>8} {'peak MiB':>9} {'+MiB':>7}  outcome")
@@ -68,6 +102,7 @@ def bench_hostile() -> None:
         size, seconds, base, peak, outcome = run_case(name, n)
         print(f"{f'{name} ({n:,})':<28} {size / 1e6:8.1f} {seconds:8.2f} {peak / MIB:9.0f} "
               f"{(peak - base) / MIB:7.0f}  {outcome}")
+    bench_cli_inputs()
     print(f"\n{'paragraphs':>10} {'input MB':>8} {'seconds':>8} {'us/paragraph':>13} "
           f"{'+MiB':>7} {'x input':>8}")
     for n in SCALING:
