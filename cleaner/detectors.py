@@ -53,6 +53,7 @@ from .patterns import (
 )
 from .text import squash
 
+LABEL_SEPARATOR = re.compile(r" [·•|] ")  # between labels glued into one line
 # A short label, a separator, a title: 'Mehr zum Thema: X', 'Lire aussi | X', 'Video - X'.
 LABELLED_LINK = re.compile(r"^[^\W\d][\w'’.&]*(?: [\w'’.&]+){0,2} ?[|:»›>–—-] +(?P<title>\S.*)$")
 LINK_TITLE_WORDS = 4  # a linked headline is at least this long
@@ -81,8 +82,7 @@ def boilerplate_lines(draft: Draft) -> None:
     """Whole-line vocabulary and the generic line patterns (widgets, prompts, ads...)."""
     for i in draft.live():
         para = draft.paras[i]
-        category = EXACT_LINES.get(line_key(para.text)) if len(para.text) <= EXACT_LINE_MAX \
-            else None
+        category = _exact_category(para.text) if len(para.text) <= EXACT_LINE_MAX else None
         if category:
             draft.cut(i, f"generic.{category}.exact", category)
             continue
@@ -94,6 +94,18 @@ def boilerplate_lines(draft: Draft) -> None:
                                             para.tokens)
         if pattern is not None:
             draft.cut(i, pattern.id, pattern.category)
+
+
+def _exact_category(text: str) -> str | None:
+    """The category of a whole line of known furniture, or of one made of several
+    such labels glued together ('Advertisement · Continue reading below')."""
+    category = EXACT_LINES.get(line_key(text))
+    if category is None and LABEL_SEPARATOR.search(text):
+        parts = {EXACT_LINES.get(line_key(part)) for part in LABEL_SEPARATOR.split(text)
+                 if part.strip()}
+        if len(parts) == 1:
+            category = parts.pop()
+    return category
 
 
 def reader_prompts(draft: Draft) -> None:

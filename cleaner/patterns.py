@@ -383,10 +383,18 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        keys=("advertisement", "failed", "refreshing", "ad")),
     _p("ad.label", "advertisement",
        r"^(?:advertisement|advertising|sponsored|ad)\s*(?:[-:|–—]|\(.*\)|content|feature)"
-       r".{0,40}$|^(?:story|article|content|text) continues (?:below|after)\b|"
+       r".{0,40}$|^(?:the )?(?:story|article|content|text) continues (?:below|after)\b|"
        r"^scroll (?:down )?to (?:continue|read)\b", 12,
        starts=("advertisement", "advertising", "sponsored", "ad", "story", "article",
-               "content", "text", "scroll")),
+               "content", "text", "scroll", "the")),
+    _p("advertisement.sponsored", "advertisement",
+       r"^(?:\w+ )?(?:sponsored|promoted|paid|partner|sponsoris\w*|patrocinad\w*|"
+       r"gesponsert\w*|sponsorizzat\w*|bezahlt\w*)\b[^.!?]{0,30}$", 4),
+    _p("advertisement.partnership", "advertisement",
+       r"^(?:in (?:partnership|association|collaboration) with|presented by|sponsored by|"
+       r"powered by|brought to you by|en (?:partenariat|collaboration) avec|"
+       r"in zusammenarbeit mit|en colaboración con|in collaborazione con|präsentiert von)\b"
+       r"[^.!?]{0,60}$", 10),
     # --- inline_link: a label, a separator, then a linked headline.
     _p("inline.read-more", "inline_link",
        r"^(?:also read|read more|read also|more to read|see also|related(?: articles?| stories?|"

@@ -635,3 +635,16 @@ def test_a_story_about_cookies_keeps_its_lines(no_rules: cleaner.RuleSet) -> Non
     line = "The bakery sold 2,000 cookies on Saturday, the owner said."
     article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
     assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
+
+
+@pytest.mark.parametrize("line", [
+    "Advertisement · Continue reading below",
+    "Contenido patrocinado",
+    "Gesponserte Inhalte",
+    "In partnership with Harbour Bank",
+    "The story continues after this",
+], ids=["glued-labels", "sponsored-es", "sponsored-de", "partnership", "continues"])
+def test_ad_slot_labels_in_any_form_are_cut(line: str, no_rules: cleaner.RuleSet) -> None:
+    record = clean_one(dump(mid=(line,)), no_rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, line) == ["advertisement"]
