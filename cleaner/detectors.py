@@ -55,7 +55,9 @@ from .text import squash
 
 LABEL_SEPARATOR = re.compile(r" [·•|] ")  # between labels glued into one line
 # A short label, a separator, a title: 'Mehr zum Thema: X', 'Lire aussi | X', 'Video - X'.
-LABELLED_LINK = re.compile(r"^[^\W\d][\w'’.&]*(?: [\w'’.&]+){0,2} ?[|:»›>–—-] +(?P<title>\S.*)$")
+LABELLED_LINK = re.compile(r"^[^\W\d][\w'’.&]*(?: [\w'’.&]+){0,3} ?[|:»›>–—-] +(?P<title>\S.*)$")
+LINK_REACH = 2  # live lines either side searched for the story's paragraphs
+LINK_STORY_ABOVE = 2  # story paragraphs above a link: the story has begun
 LINK_TITLE_WORDS = 4  # a linked headline is at least this long
 STORY_LINE_WORDS = 12  # a story paragraph above it is at least this long
 APPEAL_BUTTON_WORDS = 5  # an appeal's button: 'Jetzt spenden', 'Become a patron'
@@ -138,23 +140,30 @@ def labelled_links(draft: Draft) -> None:
     told apart by the title (four or more words, not sharing half its words with
     the text around it)."""
     live = draft.live()
+    story_lines = 0  # story paragraphs above line k: a headline has none or a banner
     for k in range(1, len(live) - 1):
+        story_lines += _is_story_line(draft.paras[live[k - 1]])
         para = draft.paras[live[k]]
         match = LABELLED_LINK.match(para.text)
-        if match is None or para.prose:
+        if match is None or para.prose or story_lines < LINK_STORY_ABOVE:
             continue
         title = match.group("title")
         if len(title.split()) < LINK_TITLE_WORDS or not is_title_like(title):
             continue
-        above, below = draft.paras[live[k - 1]], draft.paras[live[k + 1]]
-        if not (above.prose and below.prose and above.words >= STORY_LINE_WORDS):
-            continue  # between two paragraphs of the story (not under a banner: a headline)
+        above = [draft.paras[j] for j in live[max(0, k - LINK_REACH):k]]
+        below = [draft.paras[j] for j in live[k + 1:k + 1 + LINK_REACH]]
+        if not (any(map(_is_story_line, above)) and any(p.prose for p in below)):
+            continue  # among the story's paragraphs
         stems = word_stems(title.casefold())
         around: set[str] = set()
         for j in live[max(0, k - LINK_CONTEXT):k] + live[k + 1:k + 1 + LINK_CONTEXT]:
             around |= word_stems(draft.paras[j].folded)
         if stems and len(stems & around) < LINK_SHARED * len(stems):
             draft.cut(live[k], "generic.inline.labelled-link", "inline_link")
+
+
+def _is_story_line(para: Para) -> bool:
+    return para.prose and para.words >= STORY_LINE_WORDS
 
 
 def _has_quote_mark(text: str) -> bool:

@@ -402,11 +402,18 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"must read|don't miss|do not miss|also see|further reading|more|watch|listen|"
        r"click here|more on this(?: story)?|also on [\w ]{1,25}|read|trending|"
        r"opinion|editor'?s pick|explainer|latest|top stories|in case you missed it|"
-       r"suggested|you may also like|recommended for you)\s*[|:»›>–—]\s*\S", 45, True,
+       r"suggested|you may also like|recommended for you|"
+       # 'read more / see also / related' as other languages label a link
+       r"mehr zum thema|lesen sie auch|auch interessant|das könnte sie auch interessieren|"
+       r"lee también|lea también|te puede interesar|lire aussi|à lire aussi|voir aussi|"
+       r"leggi anche|vedi anche|veja também|leia também|lees ook|les også|läs också|"
+       r"czytaj też|читайте также)\s*[|:»›>–—]\s*\S", 45, True,
        starts=("also", "read", "more", "see also", "related", "recommended", "must read",
                "don't miss", "do not miss", "further", "watch", "listen", "click", "trending",
                "opinion", "editor", "explainer", "latest", "top stories", "in case",
-               "suggested", "you may")),
+               "suggested", "you may", "mehr", "lesen", "auch", "das", "lee", "lea", "te",
+               "lire", "à", "voir", "leggi", "vedi", "veja", "leia", "lees", "les", "läs",
+               "czytaj", "читайте")),
     _p("inline.label-dash", "inline_link",
        r"^(?:also read|read more|read also|see also|related|must read|don't miss|watch|"
        r"click here to read)\s+-\s+\S", 45, True,

@@ -557,7 +557,10 @@ def test_a_bracketed_editors_note_stays(no_rules: cleaner.RuleSet) -> None:
     "Mehr zum Thema: Warum die Bahn im Winter so oft zu spät kommt",
     "Lire aussi | Le port de Nantes bloqué par une grève des dockers",
     "Explained – Why ferry fares keep rising faster than inflation",
-], ids=["german-colon", "french-bar", "english-dash"])
+    "Lesen Sie auch: Wie sicher ist das Stromnetz im Winter?",
+    "Click here to read: Ferry fares rise again as fuel costs climb",
+], ids=["german-colon", "french-bar", "english-dash", "known-label-question",
+        "four-word-label"])
 def test_a_labelled_link_between_paragraphs_is_cut_in_any_language(
         link: str, no_rules: cleaner.RuleSet) -> None:
     record = clean_one(dump(mid=(link,)), no_rules)
