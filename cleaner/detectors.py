@@ -13,6 +13,7 @@ from collections.abc import Callable
 from .draft import Draft, Para
 from .lines import (
     OPENING_QUOTES,
+    ends_sentence,
     is_prose,
     is_sign_off,
     is_story_list_item,
@@ -359,15 +360,16 @@ def photo_captions(draft: Draft) -> None:
 
 
 def doubled_captions(draft: Draft) -> None:
-    """A short line printed twice in a row below the story's first paragraph: a
-    photo caption and its copy (pages print the caption over the picture and
-    again in its alt text). A story never says the same sentence twice running;
-    at the top, the line may be the headline and its echo, left to the layout."""
+    """A short line printed twice in a row: a photo caption and its copy (pages
+    print the caption over the picture and again in its alt text). A story never
+    says the same sentence twice running. Above the story's first paragraph only
+    a sentence counts: a title there may be the headline and its echo, left to
+    the layout."""
     paras, story_began = draft.paras, False
     for i in range(len(paras) - 1):
         para, after = paras[i], paras[i + 1]
         story_began = story_began or (para.prose and para.words >= STORY_LINE_WORDS)
-        if (story_began and para.cut is None and after.cut is None
+        if ((story_began or ends_sentence(para.text)) and para.cut is None and after.cut is None
                 and CAPTION_MIN_WORDS <= para.words <= CAPTION_DOUBLED_WORDS
                 and squash(para.folded) == squash(after.folded)):
             draft.cut(i, "generic.caption.doubled", "caption")

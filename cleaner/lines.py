@@ -31,7 +31,9 @@ _WIRE_CREDIT = re.compile(  # "Reporting by X; Editing by Y": a credit line, not
     r"^\(?(?:[—–-] ?)?(?:(?:additional )?reporting|writing|editing) by\b", re.I)
 _CREDIT_INITIALS = "RrWwEeAa—–-("
 # "(dpa)", "(dpa/AFP)", "(phy)": a wire or reporter sign-off closing the story.
-_SIGN_OFF = re.compile(r"^\([A-Za-z]{1,8}(?:\s?[/,]\s?[A-Za-z]{1,8}){0,3}\)$")
+# '(dpa)', '(dpa/AFP)', and 'with' an agency in several languages: '(Avec Reuters)'.
+_SIGN_OFF = re.compile(r"^\((?:(?:with|avec|con|mit|com|met) )?[A-Za-z]{1,8}"
+                       r"(?:\s?[/,]\s?[A-Za-z]{1,8}){0,3}\)$", re.I)
 _TRAILING_URL = re.compile(r"\s+(?:https?://|pic\.twitter\.com/|t\.co/)\S+$")
 # "Kyiv:", "LONDON (Reuters) -", "Hong Kong, May 12 —": a dateline opening a paragraph.
 DATELINE = re.compile(
@@ -77,7 +79,7 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_sign_off(text: str) -> bool:
-    """A bare wire or reporter sign-off line: '(dpa)', '(dpa/AFP)', '(AP)'."""
+    """A bare wire or reporter sign-off line: '(dpa)', '(dpa/AFP)', '(AP)', '(Avec AFP)'."""
     return text[:1] == "(" and bool(_SIGN_OFF.match(text))
 
 

@@ -610,10 +610,18 @@ CAPTION_CREDIT: tuple[LinePattern, ...] = (
        keys=(")",)),
     _p("caption.label", "caption",
        r"(?:^|[\s|.])(?:photos?|images?|pictures?|pic|photograph|illustration|graphic|"
-       r"file photo|photo credit|image credit|credit|courtesy|source)s?\s*(?:credit)?\s*"
+       r"file photo|photo credit|image credit|credit|courtesy|source|"
+       # 'photo' and 'image' as other languages label a credit
+       r"bild|fotos?|fotograf[íi]a|imagen|immagine|kuva|zdj[eę]cie|фото)s?\s*(?:credit)?\s*"
        r"[:|]\s*\S(?:[^.!?]|\.(?=\S)){0,80}$", 90, True,
        keys=("photo", "photos", "image", "images", "picture", "pictures", "pic", "photograph",
-             "illustration", "graphic", "credit", "courtesy", "source")),
+             "illustration", "graphic", "credit", "courtesy", "source", "bild", "foto", "fotos",
+             "fotografía", "fotografia", "imagen", "immagine", "kuva", "zdjęcie", "фото")),
+    # A sentence, then '© Agency', 'Photograph by X', 'Courtesy of X' (not a footer's ©).
+    _p("caption.credit-tail", "caption",
+       r"^\S.{10,}?(?:\s©\s?[^©]{2,40}|[\s.](?:photograph(?:ed)? by|courtesy of) "
+       r"[A-Z][\w .'’&/-]{1,40})$", 60, True,
+       keys=("©", "photograph", "photographed", "courtesy")),
     _p("caption.agency", "caption",
        r"(?:getty images|shutterstock|\bafp|ap photo|\breuters|\bepa(?:-efe)?|bloomberg|alamy|"
        r"pa images|pa wire|pa media|anadolu(?: agency)?|xinhua|imago|sipa(?: usa)?|zuma|"

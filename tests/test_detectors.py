@@ -651,3 +651,28 @@ def test_ad_slot_labels_in_any_form_are_cut(line: str, no_rules: cleaner.RuleSet
     record = clean_one(dump(mid=(line,)), no_rules)
     assert body_of(record) == ARTICLE
     assert cut_as(record, line) == ["advertisement"]
+
+
+@pytest.mark.parametrize("caption", [
+    "Students march through the city centre on Friday. Bild: dpa",
+    "The ferry leaves the harbour at dawn. © Harbour Press",
+    "An aerial view of the new plant.Photograph by Ana Ribeiro",
+    "The old pump house on the east bank. Courtesy of Ana Ribeiro",
+], ids=["german-label", "copyright-sign", "photograph-by-glued", "courtesy-of"])
+def test_captions_with_a_credit_in_any_form_are_cut(caption: str,
+                                                   no_rules: cleaner.RuleSet) -> None:
+    record = clean_one(dump(mid=(caption,)), no_rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, caption) == ["caption"]
+
+
+def test_a_caption_sentence_doubled_under_the_headline_is_cut(no_rules: cleaner.RuleSet) -> None:
+    caption = "Workers inspect the new pumps at the plant."
+    record = clean_one(dump(head=(caption, caption)), no_rules)
+    assert record.headline == HEADLINE
+    assert body_of(record) == ARTICLE
+
+
+def test_a_with_agency_sign_off_stays(no_rules: cleaner.RuleSet) -> None:
+    article = [*ARTICLE, "(Avec Reuters)"]
+    assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
