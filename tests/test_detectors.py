@@ -55,6 +55,13 @@ def cut_as(record: cleaner.Article, text: str) -> list[str]:
     return [r.category for r in record.removed if r.text == text]
 
 
+def assert_cut_mid(line: str, category: str, rules: cleaner.RuleSet) -> None:
+    """`line` set between the story's paragraphs is cut, once, as `category`."""
+    record = clean_one(dump(mid=(line,)), rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, line) == [category]
+
+
 @dataclass(frozen=True)
 class Case:
     category: str
@@ -514,9 +521,7 @@ def test_sentences_mentioning_furniture_words_stay(sentence: str,
 def test_calls_to_action_are_cut_by_their_form(prompt: str, category: str,
                                                 no_rules: cleaner.RuleSet) -> None:
     """None of these use the words the phrase patterns were written from."""
-    record = clean_one(dump(mid=(prompt,)), no_rules)
-    assert body_of(record) == ARTICLE
-    assert cut_as(record, prompt) == [category]
+    assert_cut_mid(prompt, category, no_rules)
 
 
 @pytest.mark.parametrize("line", [
@@ -540,9 +545,7 @@ def test_story_lines_that_address_the_reader_stay(line: str, no_rules: cleaner.R
     "→ Timeline of the council's water crisis",
 ], ids=["see-also", "more", "arrow-explainer", "arrow"])
 def test_bracketed_and_arrowed_teaser_links_are_cut(link: str, no_rules: cleaner.RuleSet) -> None:
-    record = clean_one(dump(mid=(link,)), no_rules)
-    assert body_of(record) == ARTICLE
-    assert cut_as(record, link) == ["inline_link"]
+    assert_cut_mid(link, "inline_link", no_rules)
 
 
 def test_a_bracketed_editors_note_stays(no_rules: cleaner.RuleSet) -> None:
@@ -563,9 +566,7 @@ def test_a_bracketed_editors_note_stays(no_rules: cleaner.RuleSet) -> None:
         "four-word-label"])
 def test_a_labelled_link_between_paragraphs_is_cut_in_any_language(
         link: str, no_rules: cleaner.RuleSet) -> None:
-    record = clean_one(dump(mid=(link,)), no_rules)
-    assert body_of(record) == ARTICLE
-    assert cut_as(record, link) == ["inline_link"]
+    assert_cut_mid(link, "inline_link", no_rules)
 
 
 @pytest.mark.parametrize("line", [
@@ -629,9 +630,7 @@ def test_a_caption_printed_twice_in_a_row_is_cut_both_times(
 ], ids=["cookie-de", "cookie-fr", "paywall-de", "paywall-no-trigger-word"])
 def test_cookie_and_paywall_lines_in_any_language(line: str, category: str,
                                                   no_rules: cleaner.RuleSet) -> None:
-    record = clean_one(dump(mid=(line,)), no_rules)
-    assert body_of(record) == ARTICLE
-    assert cut_as(record, line) == [category]
+    assert_cut_mid(line, category, no_rules)
 
 
 def test_a_story_about_cookies_keeps_its_lines(no_rules: cleaner.RuleSet) -> None:
@@ -648,9 +647,7 @@ def test_a_story_about_cookies_keeps_its_lines(no_rules: cleaner.RuleSet) -> Non
     "The story continues after this",
 ], ids=["glued-labels", "sponsored-es", "sponsored-de", "partnership", "continues"])
 def test_ad_slot_labels_in_any_form_are_cut(line: str, no_rules: cleaner.RuleSet) -> None:
-    record = clean_one(dump(mid=(line,)), no_rules)
-    assert body_of(record) == ARTICLE
-    assert cut_as(record, line) == ["advertisement"]
+    assert_cut_mid(line, "advertisement", no_rules)
 
 
 @pytest.mark.parametrize("caption", [
@@ -661,9 +658,7 @@ def test_ad_slot_labels_in_any_form_are_cut(line: str, no_rules: cleaner.RuleSet
 ], ids=["german-label", "copyright-sign", "photograph-by-glued", "courtesy-of"])
 def test_captions_with_a_credit_in_any_form_are_cut(caption: str,
                                                    no_rules: cleaner.RuleSet) -> None:
-    record = clean_one(dump(mid=(caption,)), no_rules)
-    assert body_of(record) == ARTICLE
-    assert cut_as(record, caption) == ["caption"]
+    assert_cut_mid(caption, "caption", no_rules)
 
 
 def test_a_caption_sentence_doubled_under_the_headline_is_cut(no_rules: cleaner.RuleSet) -> None:
