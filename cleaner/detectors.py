@@ -8,6 +8,7 @@ before them, and the layout stage (layout.py) after them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from .draft import Draft, Para
@@ -54,6 +55,10 @@ from .patterns import (
 )
 from .text import squash
 
+# Notices and prompts whose buttons follow them; how long a button is.
+BUTTONED = frozenset({"cookie_notice", "newsletter_prompt", "app_prompt", "paywall",
+                      "social_prompt", "donation_appeal", "call_to_action"})
+BUTTON_WORDS = 4
 LABEL_SEPARATOR = re.compile(r" [·•|] ")  # between labels glued into one line
 # A short label, a separator, a title: 'Mehr zum Thema: X', 'Lire aussi | X', 'Video - X'.
 LABELLED_LINK = re.compile(r"^[^\W\d][\w'’.&]*(?: [\w'’.&]+){0,3} ?[|:»›>–—-] +(?P<title>\S.*)$")
@@ -118,6 +123,25 @@ def reader_prompts(draft: Draft) -> None:
         category = reader_prompt(draft.paras[i])
         if category is not None:
             draft.cut(i, "generic.reader_prompt", category)
+
+
+def prompt_buttons(draft: Draft) -> None:
+    """The buttons set tight under a prompt or notice ('Accept' 'Decline', 'Join',
+    'Get it now'): short lines with no blank line before them, in a dump that
+    otherwise keeps its paragraphs apart. (In a dump with no blank lines at all,
+    tightness says nothing and nothing is taken.)"""
+    paras = draft.paras
+    if not paras or Counter(p.gap for p in paras).most_common(1)[0][0] == 0:
+        return
+    for i, para in enumerate(paras):
+        cut = para.cut
+        if cut is None or cut.category not in BUTTONED:
+            continue
+        j = i + 1
+        while j < len(paras) and paras[j].gap == 0 and paras[j].cut is None \
+                and paras[j].words <= BUTTON_WORDS and not is_story_list_item(paras[j].text):
+            draft.cut(j, f"generic.{cut.category}.button", cut.category)
+            j += 1
 
 
 def teaser_links(draft: Draft) -> None:
@@ -505,6 +529,7 @@ Detector = Callable[[Draft], None]
 DETECTORS: tuple[Detector, ...] = (
     boilerplate_lines,
     reader_prompts,
+    prompt_buttons,
     teaser_links,
     labelled_links,
     lookalike_text,

@@ -552,10 +552,21 @@ CHANNEL = re.compile(
     r"tiktok|youtube|linkedin|bluesky|rss|feed|premium|briefing|digest|push|"
     r"bolet[íi]n|aplicaci[óo]n|application|applicazione|aplicativo|kanal|canal|cha[îi]ne|"
     r"canale|abonn\w*|abo|suscri\w*|iscri\w*|assin\w*|spende\w*|don|dons|donaci[óo]n\w*|"
+    r"free trial|ios|android|smartwatch|"
     r"donazion\w*|doa[çc][ãa]o)\b"
     r"|@\w|https?://|www\.|\w\.(?:com|org|net|co\.uk|de|fr|es|it|news)\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?:])\s+")  # "Seen a fire? Send us your photos"
 READER_PROMPT_WORDS = 30  # a call to action is a short paragraph of its own
+# How a newsletter, an app or a subscription is offered, with no 'you' or order:
+# 'The Morning Briefing, free every weekday', 'Available on iOS and Android'.
+OFFER = re.compile(
+    r"\b(?:daily|weekly|monthly|every (?:morning|evening|day|night|week|weekday|weekend|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|each (?:morning|week)|"
+    r"delivered|free|for free|sign[- ]?up|unsubscribe|no spam|opt[- ]out|on the go|offline|"
+    r"available on|ios|android|iphone|ipad|app store|google play|free trial|unlimited|per month|"
+    r"a month|täglich|wöchentlich|kostenlos|gratis|gratuit\w*|diario|quotidien\w*|"
+    r"hebdomadaire|semanal)\b", re.I)
+OFFER_WORDS = 20  # such a blurb is short
 # The channel a prompt names decides its category; the first that matches wins.
 # Words of giving money, in several languages (a prompt's category, an appeal's button).
 GIVING = re.compile(
@@ -567,6 +578,7 @@ PROMPT_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:newsletters?|inbox|briefing|digest|bolet[íi]n|lettre|e-?mail)\b", re.I),
      "newsletter_prompt"),
     (re.compile(r"\b(?:apps?|notifications?|alerts?|push|download|install|aplicaci[óo]n|"
+                r"ios|android|iphone|ipad|smartwatch|app store|google play|"
                 r"application|applicazione|aplicativo|descarga\w*|télécharge\w*|"
                 r"herunterladen)\b", re.I), "app_prompt"),
     (re.compile(r"\b(?:subscri\w*|premium|log in|sign in|accounts?|unlimited|access|abonn\w*|"
@@ -588,7 +600,9 @@ def reader_prompt(para: Para) -> str | None:
     ordered = any((IMPERATIVE.match(part) or IMPERATIVE_FORM.match(part))
                   and (channel or OUTLET_VOICE.search(part))
                   for part in _SENTENCES.split(text))  # "...us" in the ordering sentence
-    if not ordered and not (channel and (READER.search(text) or FORMAL_YOU.search(text))):
+    addressed = channel and (READER.search(text) or FORMAL_YOU.search(text))
+    offered = channel and para.words <= OFFER_WORDS and OFFER.search(text)  # a service's blurb
+    if not (ordered or addressed or offered):
         return None
     return next((cat for pattern, cat in PROMPT_CATEGORIES if pattern.search(text)),
                 "call_to_action")

@@ -671,3 +671,25 @@ def test_a_caption_sentence_doubled_under_the_headline_is_cut(no_rules: cleaner.
 def test_a_with_agency_sign_off_stays(no_rules: cleaner.RuleSet) -> None:
     article = [*ARTICLE, "(Avec Reuters)"]
     assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
+
+
+@pytest.mark.parametrize("line, category", [
+    ("The Morning Briefing, free every weekday", "newsletter_prompt"),
+    ("Available on iOS and Android", "app_prompt"),
+], ids=["newsletter-blurb", "app-blurb"])
+def test_a_service_blurb_with_no_you_or_order_is_a_prompt(line: str, category: str,
+                                                         no_rules: cleaner.RuleSet) -> None:
+    assert_cut_mid(line, category, no_rules)
+
+
+def test_a_notices_buttons_set_tight_under_it_go_with_it(no_rules: cleaner.RuleSet) -> None:
+    notice = "Diese Website verwendet Cookies.\nZustimmen\nAblehnen"
+    record = clean_one(dump(mid=(notice,)), no_rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, "Ablehnen") == ["cookie_notice"]
+
+
+def test_a_trial_in_a_story_is_no_prompt(no_rules: cleaner.RuleSet) -> None:
+    line = "He was held in the city jail while awaiting trial."
+    article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
+    assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
