@@ -690,8 +690,12 @@ MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 # A line that separates two articles in an endless-scroll copy (line_key form).
 NEXT_ARTICLE = frozenset({"up next", "read next", "next article", "next story", "next up",
-                          "next", "continue reading next", "nächster artikel", "article suivant",
-                          "siguiente artículo", "artigo seguinte", "articolo successivo"})
+                          "next", "continue reading next", "the next story", "following story",
+                          "nächster artikel", "nächste geschichte",
+                          "article suivant", "prochain article", "siguiente artículo",
+                          "siguiente noticia", "otra noticia", "artigo seguinte",
+                          "próxima notícia", "articolo successivo", "prossimo articolo",
+                          "volgend artikel", "neste artikkel", "nästa artikel"})
 BYLINE = re.compile(
     r"^(?:by|words by|written by|story by|posted by|text by)\s+\S.{0,100}$",
     re.I,
