@@ -55,6 +55,7 @@ SUBJECT_LINES = 30  # lines above a headline compared with it for shared words
 SUBJECT_SHARE = 0.5  # a caption shares at least this share of its words with the story
 LEAD_SHARE = 0.3  # a headline shares at least this share of its words with its first paragraphs
 LIST_REACH = 4  # lines either side searched for another teaser-list entry
+LABEL_DATE_WORDS = 6  # a teaser's 'Section / 19 mins ago' line is this short
 CAPTION_WORDS = 5  # a repeated line shorter than this is a widget, not a caption
 SEPARATOR_REACH = 5  # a separator line stands within this many lines above a headline
 CREDIT_WORDS = 6  # the second line of a 'caption / credit' pair is this short
@@ -66,6 +67,11 @@ LABELLED = re.compile(r"^\w+(?:[ -]\w+){0,2}: ")
 CALENDAR_DATE = re.compile(rf"\b(?:1[89]|20)\d\d\b|\b{MONTH}\b", re.I)
 # A teaser's section label: one or two words, letters only ('Economy', 'NP Comment').
 SECTION_LABEL = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?$")
+# A full stop after a word inside a line: two sentences ('U.S.' and 'Mr.' do not count).
+INNER_STOP = re.compile(r"[a-z]{2}\. \w")
+# A short line dated the way teaser lists date their entries: 'Holiday / 19 mins ago'.
+TEASER_DATE = re.compile(
+    r"\b(?:\d+|an?|one) ?(?:min|mins|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b", re.I)
 # A line of symbols only ("* * *", "~", "———") separates two stories.
 SYMBOL_LINE = re.compile(r"^(?:[*~=_#•·—–-] ?)+$")
 
@@ -164,7 +170,8 @@ def _in_list(paras: list[Para], i: int) -> bool:
             return False
         after = paras[j + 1]
         return is_title_like(paras[j].text, paras[j].words) and (
-            _is_meta(after) or bool(SECTION_LABEL.match(after.text)))
+            _is_meta(after) or bool(SECTION_LABEL.match(after.text))
+            or (after.words <= LABEL_DATE_WORDS and bool(TEASER_DATE.search(after.text))))
     below = range(i + 2, i + LIST_REACH + 1) if pair_at(i) else range(0)
     return any(map(pair_at, [*range(i - LIST_REACH, i - 1), *below]))
 
@@ -195,7 +202,8 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
         return 0
     if last_story == i - 1 and evidence == MARKED:
         evidence = 0  # a sub-heading (and a byline, a photo) right after a paragraph
-    if not evidence and last_story < i - 1 and _captioned(para, head) and not _in_list(paras, i):
+    if (not evidence and last_story < i - 1 and _captioned(para, head, counts)
+            and not _in_list(paras, i)):
         evidence = MARKED
     if any(_is_separator(p) for p in paras[max(last_story + 1, i - SEPARATOR_REACH):i]):
         evidence = evidence or SET_APART
@@ -213,12 +221,12 @@ def _leads_into(paras: list[Para], i: int, full: list[bool]) -> bool:
     return len(words & below) >= max(1, LEAD_SHARE * len(words))
 
 
-def _captioned(para: Para, head: list[Para]) -> bool:
-    """A photo caption printed twice under the line."""
+def _captioned(para: Para, head: list[Para], counts: Counter[str]) -> bool:
+    """A photo caption printed twice under the line (a widget repeats more often)."""
     if _is_caption(para) or LABELLED.match(para.text):  # 'Read more: <title>' over a photo
         return False
     others = [p.text for p in head if p.text != para.text and p.words >= CAPTION_WORDS]
-    return len(set(others)) < len(others)
+    return any(others.count(text) == 2 == counts[text] for text in set(others))
 
 
 def _is_caption(para: Para) -> bool:
@@ -229,8 +237,8 @@ def _headline_shaped(para: Para) -> bool:
     """Title-like, or a short quote, question or exclamation standing on its own."""
     if para.words < 2 or _is_meta(para):
         return False
-    if not para.prose:
-        return is_title_like(para.text, para.words)
+    if not para.prose:  # ('Nail them to the wall. amazon is bad': a comment, no title)
+        return is_title_like(para.text, para.words) and not INNER_STOP.search(para.text)
     return (para.words <= HEADLINE_SENTENCE_WORDS and not has_sentence_break(para.text)
             and para.text.rstrip(CLOSING_QUOTES).endswith(("?", "!", *CLOSING_QUOTES)))
 

@@ -385,3 +385,18 @@ def test_a_line_up_before_the_last_paragraphs_stays(no_rules: cleaner.RuleSet) -
     article = [*ARTICLE, *line_up, last]
     record = cleaner.clean_text("\n\n".join([HEADLINE, *article, *FOOTER]), rules=no_rules)[0]
     assert body_of(record) == article
+
+
+@pytest.mark.parametrize("after", [
+    ["Reply", "Deserttrek says:", "August 15, 2020 at 4:53 pm",
+     "Nail them to the wall. amazon is bad for the country and the taxpayer", "Reply"],
+    ["Best farm deals of the week", "Business / 19 mins ago",
+     "Farmers who planted early are selling their stored grain at the best prices in a decade "
+     "this week, and buyers from three states have driven up prices at the county auctions.",
+     "Best water deals of the week", "Business / 25 mins ago"],
+], ids=["comment-thread", "dated-teaser-list"])
+def test_comments_and_dated_teasers_after_a_story_do_not_split_it(
+        after: list[str], no_rules: cleaner.RuleSet) -> None:
+    text = "\n\n".join([HEADLINE, *ARTICLE, *after, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [HEADLINE]
