@@ -24,7 +24,7 @@ from .lines import (
     is_title_like,
     lowercase_share,
 )
-from .patterns import BYLINE, CAPTION_TRAILING_CREDIT, DATE_LINE, photo_credit
+from .patterns import BYLINE, BYLINE_PREFIX, CAPTION_TRAILING_CREDIT, DATE_LINE, photo_credit
 from .titles import headline_score
 
 NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the run
@@ -39,7 +39,6 @@ STANDFIRST_WORDS = 8  # running text under the headline this long is its summary
 # ... and this share of its words in lower case (German capitalises its nouns: 0.4)
 STANDFIRST_LOWERCASE = 0.35
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
-_BYLINE_PREFIX = re.compile(r"^(?:by|words by|written by|story by|posted by|text by)\s+", re.I)
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}$")
 
 
@@ -188,7 +187,7 @@ def _cut_head_line(draft: Draft, i: int, near: bool) -> None:
 
 
 def _authors(byline: str) -> list[str]:
-    names = _AUTHOR_SPLIT.split(_BYLINE_PREFIX.sub("", byline))
+    names = _AUTHOR_SPLIT.split(BYLINE_PREFIX.sub("", byline))
     return [n.strip() for n in names if _NAME.match(n.strip())]
 
 

@@ -177,6 +177,21 @@ def _p(id_: str, category: str, pattern: str, max_words: int = 40, quoted: bool 
                        keys, starts)
 
 
+# The label of a link to another story: 'Read more', 'See also', 'Mehr zum Thema'.
+READ_MORE = (
+    r"^(?:also read|read more|read also|more to read|see also|related(?: articles?| stories?|"
+    r" news| coverage| content| reading)?|recommended(?: reading| stories?)?|read next|"
+    r"must read|don't miss|do not miss|also see|further reading|more|watch|listen|"
+    r"click here|more on this(?: story)?|also on [\w ]{1,25}|read|trending|"
+    r"opinion|editor'?s pick|explainer|latest|top stories|in case you missed it|"
+    r"suggested|you may also like|recommended for you|"
+    # 'read more / see also / related' as other languages label a link
+    r"mehr zum thema|lesen sie auch|auch interessant|das könnte sie auch interessieren|"
+    r"lee también|lea también|te puede interesar|lire aussi|à lire aussi|voir aussi|"
+    r"leggi anche|vedi anche|veja também|leia também|lees ook|les også|läs också|"
+    r"czytaj też|читайте также)")
+
+
 LINE_PATTERNS: tuple[LinePattern, ...] = (
     # --- newsletter_prompt: imperative sign-ups, "your inbox", the legal fine print.
     _p("newsletter.signup", "newsletter_prompt",
@@ -396,18 +411,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"in zusammenarbeit mit|en colaboración con|in collaborazione con|präsentiert von)\b"
        r"[^.!?]{0,60}$", 10),
     # --- inline_link: a label, a separator, then a linked headline.
-    _p("inline.read-more", "inline_link",
-       r"^(?:also read|read more|read also|more to read|see also|related(?: articles?| stories?|"
-       r" news| coverage| content| reading)?|recommended(?: reading| stories?)?|read next|"
-       r"must read|don't miss|do not miss|also see|further reading|more|watch|listen|"
-       r"click here|more on this(?: story)?|also on [\w ]{1,25}|read|trending|"
-       r"opinion|editor'?s pick|explainer|latest|top stories|in case you missed it|"
-       r"suggested|you may also like|recommended for you|"
-       # 'read more / see also / related' as other languages label a link
-       r"mehr zum thema|lesen sie auch|auch interessant|das könnte sie auch interessieren|"
-       r"lee también|lea también|te puede interesar|lire aussi|à lire aussi|voir aussi|"
-       r"leggi anche|vedi anche|veja também|leia também|lees ook|les også|läs också|"
-       r"czytaj też|читайте также)\s*[|:»›>–—]\s*\S", 45, True,
+    _p("inline.read-more", "inline_link", READ_MORE + r"\s*[|:»›>–—]\s*\S", 45, True,
        starts=("also", "read", "more", "see also", "related", "recommended", "must read",
                "don't miss", "do not miss", "further", "watch", "listen", "click", "trending",
                "opinion", "editor", "explainer", "latest", "top stories", "in case",
@@ -497,6 +501,12 @@ CYRILLIC = re.compile("[\u0400-\u04ff]")
 MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[" + "\u0400-\u04ff" + r"])\w+\b")
 
 # "Recent News", "Most read", "More from Reuters": a header that opens a teaser list.
+# A teaser section's header in other languages ('Mehr zum Thema', 'Lire aussi').
+RELATED_HEADER = re.compile(
+    r"^(?:mehr zum thema|auch interessant|das könnte sie auch interessieren|lesen sie auch|"
+    r"weitere artikel|empfehlungen|lire aussi|à lire aussi|sur le même sujet|voir aussi|"
+    r"lee también|te puede interesar|noticias relacionadas|leggi anche|potrebbe interessarti|"
+    r"veja também|leia também|lees ook|les også|läs också)\W*$", re.I)
 TEASER_HEADER = re.compile(
     r"^(?:recent|latest|top|popular|trending|related|more|other|further|most (?:read|"
     r"popular|viewed|shared|watched|commented|recent)|recommended|suggested|featured|"
@@ -696,10 +706,13 @@ NEXT_ARTICLE = frozenset({"up next", "read next", "next article", "next story", 
                           "siguiente noticia", "otra noticia", "artigo seguinte",
                           "próxima notícia", "articolo successivo", "prossimo articolo",
                           "volgend artikel", "neste artikkel", "nästa artikel"})
-BYLINE = re.compile(
-    r"^(?:by|words by|written by|story by|posted by|text by)\s+\S.{0,100}$",
-    re.I,
-)
+# 'By X' in English; in other languages the same word before a name ('Von Anna
+# Berg', 'Ein Artikel von Anna Berg', 'Por Ana Ruiz'), the name capitalised.
+BYLINE_PREFIX = re.compile(
+    r"^(?:(?i:by|words by|written by|story by|posted by|text by)\s+(?=\S)|"
+    r"(?i:von|ein artikel von|ein beitrag von|par|un article de|por|di|door|av|af|przez|"
+    r"texto|text|autor|auteur|author)(?::\s*|\s+)(?=[A-ZÀ-ÖØ-ÞĀ-Ž]\w+ [A-ZÀ-ÖØ-ÞĀ-Ž]))")
+BYLINE = re.compile(BYLINE_PREFIX.pattern + r"\S.{0,100}$")
 DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|first published|modified|created|date)"
     rf"(?: on| at)?:?\s.{{0,60}}$|(?:{_DAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|"

@@ -41,6 +41,9 @@ from .patterns import (
     DATE_LINE,
     MONTH,
     NEXT_ARTICLE,
+    READ_MORE,
+    RELATED_HEADER,
+    TEASER_HEADER,
     line_key,
     photo_credit,
 )
@@ -55,12 +58,17 @@ SUBJECT_LINES = 30  # lines above a headline compared with it for shared words
 SUBJECT_SHARE = 0.5  # a caption shares at least this share of its words with the story
 LEAD_SHARE = 0.3  # a headline shares at least this share of its words with its first paragraphs
 LIST_REACH = 4  # lines either side searched for another teaser-list entry
+HEADER_REACH = 2  # a teaser section's header stands this close above its first title
+HEADER_WORDS = 6  # ... and is this short
 LABEL_DATE_WORDS = 6  # a teaser's 'Section / 19 mins ago' line is this short
 CAPTION_WORDS = 5  # a repeated line shorter than this is a widget, not a caption
 SEPARATOR_REACH = 5  # a separator line stands within this many lines above a headline
 CREDIT_WORDS = 6  # the second line of a 'caption / credit' pair is this short
 MIN_HEADLINE_WORDS = 4  # shorter ones need a byline, date or echo under them
 ECHOED, MARKED, SET_APART = 3, 2, 1  # evidence for a headline, strongest first
+# 'Also Read | title', 'Read more: title': a link under a short label (a headline's
+# '| Site' comes last).
+LINK_LABEL = re.compile(rf"^\w+(?: \w+){{0,2}} \| |{READ_MORE}\s*[|:»›>–—]", re.I)
 # "Label: title", the shape of an inline teaser link as well as of many headlines.
 LABELLED = re.compile(r"^\w+(?:[ -]\w+){0,2}: ")
 # A date that names the day: a year, or a month's name.
@@ -182,7 +190,7 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     `counts`: how often each line occurs; a headline and its
     echo occur twice, a repeated widget line more often."""
     para = paras[i]
-    if not _headline_shaped(para):
+    if not _headline_shaped(para) or _under_teaser_header(paras, i) or LINK_LABEL.match(para.text):
         return 0
     lead = [k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]]
     if sum(paras[k].words for k in lead) < LEAD_WORDS:
@@ -219,6 +227,13 @@ def _leads_into(paras: list[Para], i: int, full: list[bool]) -> bool:
     for k in [k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]][:3]:
         below |= word_stems(paras[k].folded)
     return len(words & below) >= max(1, LEAD_SHARE * len(words))
+
+
+def _under_teaser_header(paras: list[Para], i: int) -> bool:
+    """'Mehr zum Thema', 'Most read' just above: a teaser, not the next article."""
+    return any((RELATED_HEADER.match(p.text) or TEASER_HEADER.match(p.text))
+               and not _is_separator(p)  # 'Read next' names the next article
+               for p in paras[max(0, i - HEADER_REACH):i] if p.words <= HEADER_WORDS)
 
 
 def _captioned(para: Para, head: list[Para], counts: Counter[str]) -> bool:

@@ -394,7 +394,11 @@ def test_a_line_up_before_the_last_paragraphs_stays(no_rules: cleaner.RuleSet) -
      "Farmers who planted early are selling their stored grain at the best prices in a decade "
      "this week, and buyers from three states have driven up prices at the county auctions.",
      "Best water deals of the week", "Business / 25 mins ago"],
-], ids=["comment-thread", "dated-teaser-list"])
+    ["Mehr zum Thema", "Dürre in Kalifornien: Farmer lassen ihre Felder brachliegen",
+     "Von Anna Berg",
+     "Farmers who planted early are selling their stored grain at the best prices in a decade "
+     "this week, and buyers from three states have driven up prices at the county auctions."],
+], ids=["comment-thread", "dated-teaser-list", "teaser-under-a-header"])
 def test_comments_and_dated_teasers_after_a_story_do_not_split_it(
         after: list[str], no_rules: cleaner.RuleSet) -> None:
     text = "\n\n".join([HEADLINE, *ARTICLE, *after, *SECOND])
