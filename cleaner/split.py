@@ -75,8 +75,9 @@ LABELLED = re.compile(r"^\w+(?:[ -]\w+){0,2}: ")
 CALENDAR_DATE = re.compile(rf"\b(?:1[89]|20)\d\d\b|\b{MONTH}\b", re.I)
 # A teaser's section label: one or two words, letters only ('Economy', 'NP Comment').
 SECTION_LABEL = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?$")
-# A full stop after a word inside a line: two sentences ('U.S.' and 'Mr.' do not count).
-INNER_STOP = re.compile(r"[a-z]{2}\. \w")
+# A sentence run on in lower case inside a line: 'Nail them to the wall. amazon is bad'
+# (a comment; a headline's second sentence starts with a capital).
+INNER_STOP = re.compile(r"[a-z]{2}\. [a-z]")
 # A short line dated the way teaser lists date their entries: 'Holiday / 19 mins ago'.
 TEASER_DATE = re.compile(
     r"\b(?:\d+|an?|one) ?(?:min|mins|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b", re.I)
@@ -190,7 +191,7 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     `counts`: how often each line occurs; a headline and its
     echo occur twice, a repeated widget line more often."""
     para = paras[i]
-    if not _headline_shaped(para) or _under_teaser_header(paras, i) or LINK_LABEL.match(para.text):
+    if not _headline_shaped(para) or LINK_LABEL.match(para.text):
         return 0
     lead = [k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]]
     if sum(paras[k].words for k in lead) < LEAD_WORDS:
@@ -206,7 +207,7 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     if para.gap > max(1, usual_gap):  # set apart by extra blank lines
         return evidence or (SET_APART if para.gap >= 3 else 0)
     last_story = next((k for k in range(i - 1, max(-1, i - 1 - STORY_END), -1) if full[k]), None)
-    if last_story is None or not _new_subject(paras, i):
+    if last_story is None or not _new_subject(paras, i) or _under_teaser_header(paras, i):
         return 0
     if last_story == i - 1 and evidence == MARKED:
         evidence = 0  # a sub-heading (and a byline, a photo) right after a paragraph
