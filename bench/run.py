@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from fetch import bench_fetch
 from generate import write_dumps
 from hostile import bench_hostile
 from trafilatura import bare_extraction
@@ -229,6 +230,7 @@ def main() -> None:
     print("seconds: wall clock, best of runs (CLI rows include start-up); MB = 10^6 bytes of "
           "input; peak RSS: largest process of the run, from its rusage")
     bench_html(args.html, 2)
+    bench_fetch(args.html, repeat=2)
     bench_hostile()
 
 

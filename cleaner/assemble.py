@@ -2,30 +2,38 @@
 
 from __future__ import annotations
 
+import os
+
+from .authors import clean_authors
 from .dates import find_date
 from .draft import Draft
+from .language import detect_language, normalise_language
 from .lines import DATELINE
 from .record import Article
 from .titles import tidy_headline
 
 
-def assemble(draft: Draft, *, source: str | None, url: str | None, outlet: str | None,
-             headline: str | None = None) -> Article:
+def assemble(draft: Draft, *, source: str | os.PathLike[str] | None, url: str | None,
+             outlet: str | None, headline: str | None = None,
+             language: str | None = None) -> Article:
     """Headline, standfirst, body, captions and the audit trail from the draft
-    (headline: one known from elsewhere, e.g. a page's metadata)."""
+    (headline, language: known from elsewhere, e.g. a page's metadata; a language
+    not known is detected from the body)."""
     body = draft.live()
     if headline is None and draft.headline is not None:
         headline = tidy_headline(draft.paras[draft.headline].text)
+    text = "\n\n".join(draft.paras[i].text for i in body)
     return Article(
-        source=source,
+        source=os.fsdecode(source) if isinstance(source, os.PathLike) else source,
         url=url,
         outlet=outlet,
         headline=headline,
         standfirst=_standfirst(draft, body),
-        body="\n\n".join(draft.paras[i].text for i in body),
+        body=text,
         captions=list(draft.captions),
-        authors=list(dict.fromkeys(draft.authors)),
+        authors=clean_authors(draft.authors),
         published=next(filter(None, map(find_date, draft.dates)), None),
+        language=normalise_language(language) or detect_language(text),
         removed=[p.cut for p in draft.paras if p.cut is not None],
     )
 

@@ -132,7 +132,9 @@ class _Checker:
     def overlapping(self, alternatives: list[Any], flags: int, after: frozenset[str]) -> bool:
         """Whether two alternatives can match the same text and both go on: two plain
         strings only when equal, or when one is the other plus text that can follow."""
-        fold = (lambda text: text.casefold()) if flags & re.IGNORECASE else (lambda text: text)
+        def fold(text: str) -> str:
+            return text.casefold() if flags & re.IGNORECASE else text
+
         texts = [_plain_text(alt) for alt in alternatives]
         firsts = [self.first(list(alt), flags) for alt in alternatives]
         for i in range(len(alternatives)):

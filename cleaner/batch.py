@@ -13,6 +13,10 @@ even for --jobs 1, so that an input past the limit can be stopped by killing
 its worker (cleaner/workers.py); without one (--timeout 0) and with --jobs 1
 they are cleaned in this process. Standard input is read here, in the parent,
 and handed to a worker as bytes.
+
+Standard error carries the messages (failures, warnings, --explain lines),
+and, on a terminal, a progress line that is wiped before any message is
+written and redrawn after it, so the two never share a line.
 """
 
 from __future__ import annotations
@@ -25,16 +29,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import TextIO
+from typing import Any, TextIO
 
-from .decode import decode_document
+from .api import clean_payload
 from .errors import CleanerError, InputError
-from .inputs import DEFAULT_MAX_BYTES, STDIN, read_input, sniff_format
+from .inputs import DEFAULT_MAX_BYTES, STDIN, Payload, read_payload
+from .language import load_detector
 from .output import JsonlWriter
-from .pipeline import clean_html, clean_text
 from .record import escaped_source, json_line
 from .rules import RuleSet, load_rules
-from .text import declared_charset
 from .workers import imap_limited
 
 DEFAULT_TIMEOUT = 60.0  # seconds per input; a real page takes well under one
@@ -42,22 +45,29 @@ DEFAULT_TIMEOUT = 60.0  # seconds per input; a real page takes well under one
 
 @dataclass(frozen=True, slots=True)
 class CleanOptions:
-    """Settings one worker needs to clean a file."""
+    """Settings one worker needs to clean a file. `rule_dirs`: the rule folders in
+    layer order (None: the default layers, built-in rules and $CLEANER_RULES)."""
 
-    rules_dir: str | None = None
+    rule_dirs: tuple[str, ...] | None = None
     url: str | None = None
     fmt: str = "auto"
     max_bytes: int = DEFAULT_MAX_BYTES
     explain: bool = False
 
 
+def rules_for(options: CleanOptions) -> RuleSet:
+    if options.rule_dirs is None:
+        return load_rules()
+    return load_rules(*options.rule_dirs) if options.rule_dirs else RuleSet()
+
+
 @dataclass(frozen=True, slots=True)
 class Input:
-    """One input to clean: a path, with its bytes when the parent read them already
-    (standard input), or the reason they could not be read."""
+    """One input to clean: a path, with its content when the parent read it already
+    (standard input), or the reason it could not be read."""
 
     source: str
-    data: bytes | None = None
+    payload: Payload | None = None
     error: str | None = None
 
 
@@ -104,6 +114,18 @@ class BatchStats:
             self.chars_by_category[category] += chars
             self.by_rule[rule] += spans
 
+    def to_dict(self, seconds: float | None = None) -> dict[str, Any]:
+        """The totals as written by --stats (one JSON object)."""
+        return {
+            "inputs": self.inputs, "cleaned": self.inputs - self.failed, "failed": self.failed,
+            "without_article": self.no_article, "articles": self.articles,
+            "duplicates_dropped": self.duplicates if self.dedup else None,
+            "seconds": None if seconds is None else round(seconds, 3),
+            "removed": {category: {"spans": count, "chars": self.chars_by_category[category]}
+                        for category, count in self.by_category.most_common()},
+            "rules": dict(self.by_rule.most_common()),
+        }
+
     def summary(self, per_rule: bool = False) -> str:
         head = (f"cleaned {self.inputs - self.failed} of {self.inputs} inputs -> "
                 f"{self.articles} articles ({self.failed} failed, {self.no_article} without "
@@ -129,7 +151,7 @@ _worker_rules: RuleSet | None = None
 def _init_worker(options: CleanOptions) -> None:
     global _worker_options, _worker_rules
     _worker_options = options
-    _worker_rules = load_rules(options.rules_dir)
+    _worker_rules = rules_for(options)
 
 
 def clean_one(item: Input | str) -> FileResult:
@@ -148,14 +170,10 @@ def clean_one(item: Input | str) -> FileResult:
 def _clean_into(result: FileResult, item: Input, options: CleanOptions) -> None:
     if item.error is not None:
         raise InputError(item.error)
-    data = item.data if item.data is not None else read_input(item.source, options.max_bytes)
-    kind = sniff_format(item.source, data) if options.fmt == "auto" else options.fmt
-    decoded = decode_document(data, declared_charset(data) if kind == "html" else None)
-    clean = clean_html if kind == "html" else clean_text
-    articles = clean(decoded.text, url=options.url, source=item.source, rules=_worker_rules)
-    if decoded.garbled and not articles:
-        raise InputError("the decoded text reads as noise (unknown or wrong encoding); "
-                         "no article found")
+    payload = item.payload or read_payload(item.source, options.max_bytes)
+    cleaned = clean_payload(payload, source=item.source, url=options.url, rules=_worker_rules,
+                            fmt=options.fmt)
+    articles, decoded = cleaned.articles, cleaned.decoded
     if decoded.garbled:
         result.warnings.append("the decoded text may be garbled (encoding guessed)")
     if decoded.replaced:
@@ -189,6 +207,8 @@ def clean_all(sources: Iterable[str], options: CleanOptions, jobs: int = 1,
     if jobs <= 1 and not timeout:
         yield from map(_work, items)
         return
+    if jobs > 1:
+        load_detector()  # here, once: the workers share its model instead of loading one each
     yield from imap_limited(_work, items, jobs=jobs, timeout=timeout, lost=_lost,
                             setup=functools.partial(_init_worker, options), batch=CHUNK)
 
@@ -199,7 +219,7 @@ def _read_stdin_here(sources: Iterable[str], max_bytes: int) -> Iterator[Input]:
             yield Input(source)
             continue
         try:
-            yield Input(source, data=read_input(STDIN, max_bytes))
+            yield Input(source, payload=read_payload(STDIN, max_bytes))
         except InputError as exc:
             yield Input(source, error=str(exc))
 
@@ -219,34 +239,49 @@ def _escape_char(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-class Progress:
-    """A one-line counter on stderr, redrawn at most every 0.2 s (only on a terminal)."""
+class Console:
+    """Standard error for one run: messages, each on its own line, and on a terminal
+    a progress line (redrawn at most every 0.2 s) that is wiped before a message
+    is written and drawn again after it."""
 
-    def __init__(self, stream: TextIO, enabled: bool) -> None:
-        self.stream, self.enabled = stream, enabled
+    def __init__(self, stream: TextIO, progress: bool) -> None:
+        self.stream, self.progress = stream, progress
         self.started = self.last = time.monotonic()
+        self._drawn = False
+
+    def message(self, line: str) -> None:
+        self._wipe()
+        self.stream.write(line + "\n")
 
     def update(self, stats: BatchStats, final: bool = False) -> None:
         now = time.monotonic()
-        if not self.enabled or (not final and now - self.last < 0.2):
+        if not self.progress or (not final and now - self.last < 0.2):
             return
         self.last = now
         rate = stats.inputs / max(now - self.started, 1e-9)
-        self.stream.write(f"\r{stats.inputs} inputs, {stats.articles} articles, "
+        self._wipe()
+        self.stream.write(f"{stats.inputs} inputs, {stats.articles} articles, "
                           f"{stats.failed} failed ({rate:,.0f} inputs/s)")
+        self._drawn = True
         if final:
             self.stream.write("\n")
+            self._drawn = False
         self.stream.flush()
+
+    def _wipe(self) -> None:
+        if self._drawn:
+            self.stream.write("\r\x1b[K")  # to the line's start, then clear it
+            self._drawn = False
 
 
 class _ErrorLog:
     """--errors: one JSON line {"source", "error"} per failed input, to a file
     (written whole at the end, like the output) or, for '-', to the log."""
 
-    def __init__(self, target: str | None, log: TextIO) -> None:
+    def __init__(self, target: str | None, console: Console) -> None:
         self.to_log = target == STDIN
         self._file = JsonlWriter(target, name=target) if target and not self.to_log else None
-        self._log = log
+        self._console = console
 
     def __enter__(self) -> _ErrorLog:
         if self._file is not None:
@@ -257,7 +292,7 @@ class _ErrorLog:
         if self.to_log or self._file is not None:
             line = json_line({"source": source, "error": error})
         if self.to_log:
-            self._log.write(line.decode())
+            self._console.message(line.decode().rstrip("\n"))
         elif self._file is not None:
             self._file.write_line(line)
 
@@ -275,27 +310,26 @@ def run_batch(sources: Iterable[str], output: str | None, options: CleanOptions,
     (on `log`, standard error by default) and, as JSON lines, in the `errors` file
     ('-': on `log` instead of the plain line). dedup=True drops a record whose id
     was already written in this run and counts it in `BatchStats.duplicates`.
+    `progress`: draw the progress line (default: when `log` is a terminal).
     Both outputs are opened before any input is read: OutputError if they cannot be."""
     log = sys.stderr if log is None else log
     stats = BatchStats(dedup=dedup)
-    bar = Progress(log, log.isatty() if progress is None else progress)
-    with JsonlWriter(output, dedup=dedup) as writer, _ErrorLog(errors, log) as error_log:
+    console = Console(log, log.isatty() if progress is None else progress)
+    with JsonlWriter(output, dedup=dedup) as writer, _ErrorLog(errors, console) as error_log:
         for result in clean_all(sources, options, jobs, timeout):
             stats.add(result)
-            if bar.enabled and (result.error is not None or result.warnings):
-                log.write("\n")
             for warning in result.warnings:
-                log.write(f"cleaner: {printable(result.source)}: warning: {warning}\n")
+                console.message(f"cleaner: {printable(result.source)}: warning: {warning}")
             if result.error is not None:
                 if not error_log.to_log:
-                    log.write(f"cleaner: {printable(result.source)}: "
-                              f"{printable(result.error)}\n")
+                    console.message(f"cleaner: {printable(result.source)}: "
+                                    f"{printable(result.error)}")
                 error_log.write(result.source, result.error)
-            for record_id, line in result.records:
-                stats.articles += writer.write(record_id, line)
-            for line in result.explained:
-                log.write(line + "\n")
-            bar.update(stats)
+            for record_id, record in result.records:
+                stats.articles += writer.write(record_id, record)
+            for explained in result.explained:
+                console.message(explained)
+            console.update(stats)
         stats.duplicates = writer.duplicates
-    bar.update(stats, final=True)
+    console.update(stats, final=True)
     return stats

@@ -1,61 +1,134 @@
 """Command line: a thin layer over the library (see README.md, "Usage").
 
-Exit codes: 0 every input cleaned, 1 some inputs failed (each reported with
-its path and reason; a timeout is a failure too), 2 usage or configuration
-errors (bad options, a broken rule file, an output that would overwrite or be
-read as an input), 3 an output could not be written (the message names it and
-the reason; the previous output is left as it was), 130 interrupted (Ctrl-C),
-143 terminated (SIGTERM).
+Exit codes: 0 every input cleaned (also when the reader of standard output
+went away, as with `| head`), 1 some inputs failed (each reported with its
+path and reason; a timeout is a failure too), 2 usage or configuration errors
+(bad options, a broken rule file, an output that would overwrite or be read as
+an input, a broken installation), 3 an output could not be written (the
+message names it and the reason; the previous output is left as it was), 130
+interrupted (Ctrl-C), 143 terminated (SIGTERM).
+
+Standard error carries progress (on a terminal only), one line per failure or
+warning, and the closing summary: on a terminal, or with -v; `--stats FILE`
+writes the totals as JSON. `-` is standard input for inputs, standard output
+for records (-o), and standard error for the diagnostics (--errors, --stats).
+Options are matched exactly (no abbreviations); a misspelt one gets a
+suggestion.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
+import logging
 import os
+import re
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator, Sequence
-from pathlib import Path
-from types import FrameType
+from types import FrameType, TracebackType
+from typing import Any, NoReturn, cast
 
-from .batch import DEFAULT_TIMEOUT, CleanOptions, printable, run_batch
+from . import __version__
+from .batch import DEFAULT_TIMEOUT, BatchStats, CleanOptions, printable, run_batch
 from .errors import OutputError, RuleError
-from .inputs import DEFAULT_MAX_BYTES, STDIN, iter_inputs
-from .output import output_problem, writes_in_place
-from .rules import check_rules, load_rules, rules_dir_default
+from .fetch.cli import add_parser as add_fetch_parser
+from .fetch.cli import main as fetch_main
+from .inputs import DEFAULT_MAX_BYTES, FORMATS, STDIN, iter_inputs
+from .output import JsonlWriter, output_problem, writes_in_place
+from .record import json_line
+from .rules import BUILTIN_RULES_DIR, RULES_ENV, check_rules, default_rule_dirs, load_rules
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
+DISTRIBUTION = "news-boilerplate-cleaner"
+
+# What a run imports, checked once at start: a broken installation (lxml without
+# lxml_html_clean, which jusText needs since lxml 5.2) stops the run with one message
+# instead of failing every page. Imported here, forked workers inherit the modules.
+REQUIRED_MODULES = ("orjson", "charset_normalizer", "selectolax.lexbor", "py3langid",
+                    "trafilatura")
 
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM: stop like Ctrl-C does (previous output kept, temporary file removed)."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class Parser(argparse.ArgumentParser):
+    """argparse with exact option names only, and a suggestion for a misspelt option
+    or command ('--verbos': did you mean --verbose?)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}{self._suggestion(message)}\n")
+
+    def _suggestion(self, message: str) -> str:
+        unknown = re.search(r"unrecognized arguments: (\S+)", message)
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if unknown:
+            word, candidates = unknown[1].split("=")[0], sorted(self._options())
+        elif choice:
+            word, candidates = choice[1], re.findall(r"'([^']*)'", choice[2])
+        else:
+            return ""
+        if not word:
+            return ""
+        starts = [c for c in candidates if c.startswith(word)]
+        close = starts or difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+        return f" (did you mean {' or '.join(close[:3])}?)" if close else ""
+
+    def _options(self) -> set[str]:
+        """Every option string of this parser and of its sub-commands."""
+        found: set[str] = set()
+        for action in self._actions:
+            found.update(s for s in action.option_strings if s.startswith("--"))
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    if isinstance(sub, Parser):
+                        found |= sub._options()
+        return found
+
+
+def build_parser() -> Parser:
+    parser = Parser(
         prog="cleaner", description="Strip boilerplate from news article dumps into JSONL records.")
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     clean = commands.add_parser(
         "clean", help="clean text dumps / HTML pages into JSONL records",
-        description="Clean files, folders (recursively: .txt .html .htm, optionally .gz) "
-                    "or '-' (stdin) into one JSONL record per article.")
+        description="Clean files, folders (recursively: .txt .html .htm .xhtml, optionally "
+                    ".gz) or '-' (stdin) into one JSONL record per article.")
     clean.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for stdin")
     clean.add_argument("-o", "--output", default="-", metavar="OUT",
-                       help="output JSONL file (default: stdout; '-' is stdout)")
-    clean.add_argument("--rules", metavar="DIR",
-                       help=f"rule-file folder (default: $CLEANER_RULES or {rules_dir_default()})")
+                       help="output JSONL file, gzip-compressed when it ends in .gz "
+                            "(default: stdout; '-' is stdout)")
+    clean.add_argument("--rules", metavar="DIR", action="append", default=[],
+                       help=f"a folder of rule files layered over the built-in ones and "
+                            f"${RULES_ENV} (repeatable; a later folder overrides an earlier "
+                            f"one's outlet)")
+    clean.add_argument("--no-builtin-rules", action="store_true",
+                       help="do not load the built-in rule files")
     clean.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",
                        help="worker processes (default: 1)")
-    clean.add_argument("--url", help="the URL the input(s) came from (outlet, canonical url)")
-    clean.add_argument("--format", choices=("auto", "text", "html"), default="auto",
+    clean.add_argument("--url", help="the URL the input came from (outlet, canonical url); "
+                                     "for one input or stdin")
+    clean.add_argument("--url-for-all", action="store_true",
+                       help="use --url for every input (several files or a folder)")
+    clean.add_argument("--format", choices=FORMATS, default="auto",
                        help="input format (default: auto, by extension then content)")
     clean.add_argument("--errors", metavar="FILE",
                        help="also write one JSON line per failed input (source, error); "
                             "'-' is standard error")
+    clean.add_argument("--stats", metavar="FILE",
+                       help="write the run's totals as one JSON object ('-': standard error)")
     clean.add_argument("--dedup", action="store_true",
                        help="drop a record whose id was already written in this run "
                             "(default: one record per article in each input)")
@@ -66,15 +139,22 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                        help=f"give up on an input still being cleaned after this long "
                             f"(default: {DEFAULT_TIMEOUT:g}; 0: no limit)")
-    clean.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
+    clean.add_argument("-q", "--quiet", action="store_true",
+                       help="no progress line, no summary (failures are still reported)")
     clean.add_argument("-v", "--verbose", action="store_true",
-                       help="summary per rule as well as per category")
+                       help="print the summary even when stderr is not a terminal, with "
+                            "a line per rule")
+
+    # `cleaner fetch` (cleaner/fetch/cli.py; building its parser imports no HTTP stack)
+    add_fetch_parser(cast("argparse._SubParsersAction[argparse.ArgumentParser]", commands))
 
     rules = commands.add_parser("rules", help="work with rule files")
     rules_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
-    check = rules_commands.add_parser("check", help="validate a folder of rule files")
-    check.add_argument("directory", nargs="?", metavar="DIR",
-                       help="rule-file folder (default: the one clean uses)")
+    check = rules_commands.add_parser(
+        "check", help="validate folders of rule files",
+        description=f"Validate every rule file in the folders (default: the built-in rules "
+                    f"and ${RULES_ENV}, the folders `clean` uses).")
+    check.add_argument("directories", nargs="*", metavar="DIR", help="rule-file folder")
     return parser
 
 
@@ -101,11 +181,14 @@ def _seconds(value: str) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "fetch":  # it handles its own signals and errors
+        with _quiet_libraries():
+            return fetch_main(args)
     try:
-        with _stop_signals():
+        with _stop_signals(), _quiet_libraries():
             if args.command == "clean":
                 return _clean(args)
-            return _rules_check(args.directory)
+            return _rules_check(args.directories)
     except RuleError as exc:
         print(f"cleaner: rule error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -122,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader went away (`cleaner clean ... | head`): stop quietly
         _discard_stdout()
-        return EXIT_FAILED
+        return EXIT_OK
 
 
 @contextlib.contextmanager
@@ -147,26 +230,62 @@ def _stop_signals() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
+@contextlib.contextmanager
+def _quiet_libraries() -> Iterator[None]:
+    """trafilatura logs every page it finds too short; the run reports outcomes
+    itself. Set for the command's own run only, and put back after it."""
+    logger = logging.getLogger("trafilatura")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def _discard_stdout() -> None:
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def check_installation() -> str | None:
+    """Why the installation cannot clean (a required module that does not import), or None."""
+    import importlib
+
+    for name in REQUIRED_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # ImportError, or a module that breaks while loading
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            return (f"cannot import {name}: {reason} — the installation is incomplete; "
+                    f"reinstall with `pip install --force-reinstall {DISTRIBUTION}`")
+    return None
 
 
 def _clean(args: argparse.Namespace) -> int:
-    load_rules(args.rules)  # validate up front: a broken rule file stops the run before it starts
-    problem = _usage_problem(args)
+    rule_dirs = tuple(default_rule_dirs(args.rules, builtin=not args.no_builtin_rules))
+    if rule_dirs:
+        load_rules(*rule_dirs)  # validate up front: a broken rule file stops the run here
+    problem = _usage_problem(args) or check_installation()
     if problem:
         print(f"cleaner: {printable(problem)}", file=sys.stderr)
         return EXIT_USAGE
-    options = CleanOptions(rules_dir=args.rules, url=args.url, fmt=args.format,
+    options = CleanOptions(rule_dirs=rule_dirs, url=args.url, fmt=args.format,
                            max_bytes=args.max_bytes, explain=args.explain)
+    stderr_tty = _isatty(sys.stderr)
+    records_to_terminal = args.output == STDIN and _isatty(sys.stdout)
+    progress = stderr_tty and not args.quiet and not records_to_terminal
 
     def skipped(path: str, why: str) -> None:
         print(f"cleaner: {printable(path)}: {why}", file=sys.stderr)
 
-    stats = run_batch(iter_inputs(args.paths, skipped), args.output, options, jobs=args.jobs,
-                      errors=args.errors, progress=False if args.quiet else None,
-                      dedup=args.dedup, timeout=args.timeout)
-    if not args.quiet:
+    started = time.monotonic()
+    with _StatsFile(args.stats) as stats_file:
+        stats = run_batch(iter_inputs(args.paths, skipped), args.output, options,
+                          jobs=args.jobs, errors=args.errors, progress=progress,
+                          dedup=args.dedup, timeout=args.timeout)
+        stats_file.write(stats, time.monotonic() - started)
+    if not args.quiet and (stderr_tty or args.verbose):
         print(stats.summary(per_rule=args.verbose), file=sys.stderr)
     if not stats.inputs:
         print("cleaner: warning: no input files found (looked for .txt .html .htm .xhtml, "
@@ -174,34 +293,82 @@ def _clean(args: argparse.Namespace) -> int:
     return EXIT_FAILED if stats.failed else EXIT_OK
 
 
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+class _StatsFile:
+    """--stats: the run's totals as one JSON object, to a file (opened before the run,
+    written whole like the output) or, for '-', to standard error."""
+
+    def __init__(self, target: str | None) -> None:
+        self._target = target
+        self._writer = JsonlWriter(target) if target not in (None, STDIN) else None
+
+    def __enter__(self) -> _StatsFile:
+        if self._writer is not None:
+            self._writer.__enter__()
+        return self
+
+    def write(self, stats: BatchStats, seconds: float) -> None:
+        line = json_line(stats.to_dict(seconds))
+        if self._writer is not None:
+            self._writer.write_line(line)
+        elif self._target == STDIN:
+            sys.stderr.write(line.decode())
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._writer is not None:
+            self._writer.__exit__(kind, exc, tb)
+
+
 def _usage_problem(args: argparse.Namespace) -> str | None:
     """What makes the command line unusable before any input is read: stdin twice,
-    or an output that is a folder, is an input, or would be read as one."""
+    --url for several inputs, or an output that is a folder, is an input, would be
+    read as one, or is another output."""
     if args.paths.count(STDIN) > 1:
         return "'-' (stdin) can be given once"
-    for flag, path in (("-o", args.output), ("--errors", args.errors)):
+    if args.url_for_all and not args.url:
+        return "--url-for-all needs --url"
+    if args.url and not args.url_for_all and (
+            len(args.paths) > 1 or os.path.isdir(args.paths[0])):
+        return ("--url names where one input came from; to use it for every input "
+                "(several paths or a folder), add --url-for-all")
+    outputs = {"-o": args.output, "--errors": args.errors, "--stats": args.stats}
+    for flag, path in outputs.items():
         problem = output_problem(path, args.paths)
         if problem:
             return f"{flag} {path}: {problem}"
-    if (args.errors not in (None, STDIN) and args.output != STDIN
-            and not writes_in_place(args.errors)
-            and os.path.realpath(args.errors) == os.path.realpath(args.output)):
-        return f"--errors {args.errors}: is also the output (-o)"
+    files = [(flag, path) for flag, path in outputs.items()
+             if path not in (None, STDIN) and not writes_in_place(path)]
+    for n, (flag, path) in enumerate(files):
+        for other_flag, other in files[:n]:
+            if os.path.realpath(path) == os.path.realpath(other):
+                return f"{flag} {path}: is also the {other_flag} output"
     return None
 
 
-def _rules_check(directory: str | None) -> int:
+def _rules_check(directories: list[str]) -> int:
     """Validate every file (not just up to the first error) and list each verdict."""
-    folder = Path(directory) if directory else rules_dir_default()
-    results = check_rules(folder)
-    for path, outcome in results:
-        if isinstance(outcome, RuleError):
-            print(f"FAIL {outcome}")
-        else:
-            print(f"ok   {path}: {outcome.outlet} ({len(outcome.lines)} line rules, "
-                  f"{len(outcome.blocks)} block rules, {len(outcome.signatures)} signatures)")
-    bad = sum(isinstance(outcome, RuleError) for _, outcome in results)
-    print(f"{len(results) - bad} of {len(results)} rule files valid in {folder}")
+    folders = directories or default_rule_dirs()
+    bad = 0
+    for folder in folders:
+        results = check_rules(folder)
+        for path, outcome in results:
+            if isinstance(outcome, RuleError):
+                print(f"FAIL {outcome}")
+            else:
+                print(f"ok   {path}: {outcome.outlet} ({len(outcome.lines)} line rules, "
+                      f"{len(outcome.blocks)} block rules, {len(outcome.signatures)} "
+                      f"signatures)")
+        failed = sum(isinstance(outcome, RuleError) for _, outcome in results)
+        where = "built-in rules, " if folder == str(BUILTIN_RULES_DIR) else ""
+        print(f"{len(results) - failed} of {len(results)} rule files valid in {where}{folder}")
+        bad += failed
     return EXIT_FAILED if bad else EXIT_OK
 
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import logging
-
 from selectolax.lexbor import LexborHTMLParser
 
 from .text import squash
 
 # trafilatura logs every page it finds too short; the batch reports outcomes itself.
-logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def main_text(tree: LexborHTMLParser, url: str | None) -> str:
@@ -18,7 +15,7 @@ def main_text(tree: LexborHTMLParser, url: str | None) -> str:
 
     document = bare_extraction(tree.html or "", url=url, with_metadata=False,
                                include_comments=False, include_tables=True)
-    text = document.text if document is not None else ""
+    text = "" if document is None or isinstance(document, dict) else document.text
     return "\n".join(map(_plain_line, text.split("\n"))) if text else largest_text_block(tree)
 
 

@@ -5,6 +5,11 @@ deliberately: JSON-LD first, then Open Graph and Twitter cards, then
 <title>, and the visible <h1> last (measured on the dev set, the declared
 headline matches what news parsers such as fundus record more often than the
 <h1>, which tends to carry live-blog labels and longer variants).
+
+The date is the first declared one that reads as a date (cleaner/dates.py).
+The language is the one the page declares (<html lang>, og:locale, a
+content-language meta), as a lowercase BCP 47 tag; a page that declares none
+gets the language of its paragraph text (cleaner/language.py).
 """
 
 from __future__ import annotations
@@ -17,9 +22,17 @@ from typing import Any
 import orjson
 from selectolax.lexbor import LexborHTMLParser
 
+from .dates import parse_published
+from .language import SAMPLE_CHARS, detect_language, normalise_language
 from .lines import WORD
 from .text import squash
 from .titles import strip_site_suffix
+
+# Meta tags that carry the publication date, in the order they are trusted.
+_DATE_METAS = ("article:published_time", "og:published_time", "datepublished", "pubdate",
+               "publishdate", "publish-date", "date", "dc.date.issued", "dc.date", "dcterms.date",
+               "sailthru.date", "parsely-pub-date")
+_LANGUAGE_METAS = ("og:locale", "content-language", "language", "dc.language", "dcterms.language")
 
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting",
                   "analysisnewsarticle", "opinionnewsarticle", "liveblogposting",
@@ -54,21 +67,46 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
         headline=_headline(declared, h1s, site),
         outlet=metas.get("og:site_name") or _name(ld.get("publisher")),
         url=_canonical(tree) or metas.get("og:url"),
-        published=_str(ld.get("datePublished")) or metas.get("article:published_time")
-        or metas.get("date") or _time_attr(tree),
+        published=_published([_str(ld.get("datePublished")),
+                              *(metas.get(key) for key in _DATE_METAS), _time_attr(tree)]),
         authors=_authors(ld, metas),
-        language=(html.attributes.get("lang") if html else None) or metas.get("og:locale"),
+        language=_language([html.attributes.get("lang") if html else None,
+                            *(metas.get(key) for key in _LANGUAGE_METAS)], tree),
         description=metas.get("og:description") or metas.get("description"),
         article_body=ld.get("articleBody") if isinstance(ld.get("articleBody"), str) else None,
         titles=[*(strip_site_suffix(t, site) for t in declared), *h1s],
     )
 
 
+def _published(candidates: list[str | None]) -> str | None:
+    """The first declared date that reads as one, else the first declared value."""
+    given = [c for c in candidates if c]
+    return next((c for c in given if parse_published(c).date), given[0] if given else None)
+
+
+def _language(declared: list[str | None], tree: LexborHTMLParser) -> str | None:
+    """The first declared language that is a language tag, else the paragraphs' language."""
+    for tag in declared:
+        language = normalise_language(tag)
+        if language:
+            return language
+    text, size = [], 0
+    for node in tree.css("p"):
+        line = squash(node.text(deep=True))
+        if len(line) >= 40:
+            text.append(line)
+            size += len(line)
+            if size >= SAMPLE_CHARS:
+                break
+    return detect_language("\n".join(text))
+
+
 def _meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
     found: dict[str, str] = {}
     for node in tree.css("meta[content]"):
         attrs = node.attributes
-        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+               or attrs.get("http-equiv") or "").lower()
         content = squash(attrs.get("content") or "")
         if key and content and key not in found:
             found[key] = content

@@ -6,18 +6,26 @@ are taken from a folder: a FIFO, device or socket there is skipped (reading
 one could block forever or never end). Every input is read in chunks up to
 one byte over the limit, so a pipe, a device, standard input or a gzip bomb
 costs at most the limit, and nothing is reserved up front.
+
+What was read is unwrapped before it is decoded: gzip (by the `.gz` name or
+by its magic bytes, so `zcat`-less pipes and mislabelled files work), and the
+HTTP response headers that `curl -i` or `wget --save-headers` put in front of a
+page (their charset and content type are kept). A WARC archive is refused
+with a message: it holds many records, and WARC input does not exist yet.
 """
 
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import re
 import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterator
-from typing import BinaryIO
+from dataclasses import dataclass
+from typing import Protocol
 
 from .errors import InputError
 
@@ -27,7 +35,14 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 STDIN = "-"
 READ_CHUNK = 1 << 20
+FORMATS = ("auto", "text", "html")
 _HTML_START = re.compile(rb"<(?:!doctype html|html|head|body|meta|div|article|p)[\s>/]")
+_GZIP_MAGIC = b"\x1f\x8b"
+_WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+_WARC_START = re.compile(rb"(?:WARC/\d\.\d|filedesc://)")
+_HTTP_STATUS = re.compile(rb"HTTP/\d(?:\.\d)? \d{3}\b[^\r\n]*\r?\n")
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 
 
 def iter_inputs(paths: list[str],
@@ -91,10 +106,35 @@ def _base_suffix(name: str) -> str:
     return os.path.splitext(name)[1]
 
 
-def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The input's bytes (gunzipped if .gz), or InputError saying why not."""
+@dataclass(frozen=True, slots=True)
+class Payload:
+    """An input's content after unwrapping, with what the HTTP headers said about it."""
+
+    data: bytes
+    charset: str | None = None  # the Content-Type header's charset
+    kind: str | None = None  # 'html' or 'text' when the Content-Type header says so
+
+
+def read_input(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The input's content (unwrapped: see the module doc), or InputError saying why not."""
+    return read_payload(path, max_bytes).data
+
+
+def read_payload(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Payload:
+    """Read an input ('-': standard input) and unwrap it (gzip, HTTP headers)."""
+    path = os.fsdecode(path)
     if path == STDIN:
-        return read_stream(sys.stdin.buffer, max_bytes, "standard input")
+        return unwrap(read_stream(sys.stdin.buffer, max_bytes, "standard input"), max_bytes)
+    if path.lower().endswith(_WARC_SUFFIXES):
+        raise InputError(_WARC_REFUSED)
+    return unwrap(_read_file(path, max_bytes), max_bytes)
+
+
+_WARC_REFUSED = ("a web archive (WARC), which cleaner cannot read yet: extract its pages "
+                 "first (for example with warcio) and clean those")
+
+
+def _read_file(path: str, max_bytes: int) -> bytes:
     try:
         with open(path, "rb") as fh:
             info = os.fstat(fh.fileno())
@@ -118,7 +158,59 @@ def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}") from exc
 
 
-def read_stream(stream: BinaryIO, max_bytes: int, what: str) -> bytes:
+def unwrap(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Payload:
+    """Content as saved -> the document: gunzipped when it starts with gzip's magic
+    bytes (within the size limit), HTTP response headers in front parsed and taken
+    off; a WARC archive is refused (InputError)."""
+    if data.startswith(_GZIP_MAGIC):
+        data = gunzip(data, max_bytes)
+    charset = kind = None
+    while _HTTP_STATUS.match(data):  # several blocks: a redirect or '100 Continue' first
+        end = _HEADER_END.search(data)
+        if end is None:
+            raise InputError("HTTP response headers with no content after them")
+        headers = _headers(data[:end.start()])
+        data = data[end.end():]
+        content_type = headers.get("content-type", "")
+        found = _CHARSET.search(content_type)
+        charset = found.group(1) if found else charset
+        if content_type:
+            kind = "html" if "html" in content_type.lower() else "text"
+        if data.startswith(_GZIP_MAGIC):  # saved without decoding the Content-Encoding
+            data = gunzip(data, max_bytes)
+    if _WARC_START.match(data):
+        raise InputError(_WARC_REFUSED)
+    if not data.strip():
+        raise InputError("empty input" if charset is None and kind is None
+                         else "HTTP response with an empty body")
+    return Payload(data, charset, kind)
+
+
+def gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompress gzip data held in memory, refused one byte past the limit."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
+            return read_stream(unpacked, max_bytes, "decompressed content")
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        raise InputError(f"corrupt gzip data: {exc}") from exc
+
+
+def _headers(block: bytes) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for line in block.decode("latin-1").splitlines()[1:]:
+        name, sep, value = line.partition(":")
+        if sep:
+            fields[name.strip().lower()] = value.strip()
+    return fields
+
+
+class Readable(Protocol):
+    """A binary stream: a file, standard input, a gzip stream."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+def read_stream(stream: Readable, max_bytes: int, what: str) -> bytes:
     """Read to the end in chunks, stopping one byte past the limit (InputError then)."""
     chunks, total = [], 0
     while total <= max_bytes:
@@ -143,12 +235,35 @@ def _size(n: int) -> str:
     return f"{n / 1048576:.1f} MiB"
 
 
-def sniff_format(path: str, data: bytes) -> str:
-    """'html' or 'text': by extension, else by the first bytes of the content."""
-    suffix = _base_suffix(path)
-    if suffix in HTML_SUFFIXES:
+def check_format(fmt: str) -> str:
+    """A format name as given by a caller ('HTML' too), or ValueError for an unknown one."""
+    kind = fmt.lower() if isinstance(fmt, str) else fmt
+    if kind not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    return str(kind)
+
+
+def sniff_format(path: str | os.PathLike[str], data: bytes, declared: str | None = None) -> str:
+    """'html' or 'text': an HTML extension says html; otherwise the content decides
+    (markup saved as .txt goes to the HTML path), then `declared` (an HTTP
+    Content-Type), then the extension."""
+    suffix = _base_suffix(os.fsdecode(path))
+    if suffix in HTML_SUFFIXES or looks_like_html(data):
         return "html"
-    if suffix in TEXT_SUFFIXES:
-        return "text"
-    head = data[:2048].lstrip().lower()
-    return "html" if head.startswith(b"<") and _HTML_START.search(head) else "text"
+    if declared:
+        return declared
+    return "text"
+
+
+_BOM = re.compile(rb"^(?:\xef\xbb\xbf)?\s*")
+_PROLOGUE = re.compile(rb"^(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*", re.S)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Markup from its first bytes: after a byte-order mark, an XML declaration and
+    comments, the content opens with a tag, and an HTML tag (doctype, html, head,
+    body, meta, div, article, p) follows within 2 KB. Text that merely mentions
+    '<html>' stays text."""
+    head = _BOM.sub(b"", data[:4096], count=1)
+    head = _PROLOGUE.sub(b"", head, count=1)[:2048].lower()
+    return head.startswith(b"<") and _HTML_START.search(head) is not None

@@ -213,7 +213,7 @@ def _cut_short_runs(draft: Draft, body: list[int]) -> None:
     run: list[int] = []
     for i in [*body, None]:
         para = draft.paras[i] if i is not None else None
-        if para is not None and not para.prose:
+        if i is not None and para is not None and not para.prose:
             run.append(i)
             continue
         if len(run) >= 2 and not _story_list(draft, run):

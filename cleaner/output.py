@@ -7,6 +7,9 @@ instead of appending duplicates. A symlink is written through: its target is
 replaced, the link stays. A target that is not a regular file (a pipe,
 /dev/null, /dev/stdout, anything under /dev or /proc) is written in place.
 
+A target whose name ends in `.gz` is written gzip-compressed (with no file
+name or time stamp in the header, so the same records give the same bytes).
+
 A run holds an exclusive lock (flock) on its temporary file, so a run killed
 outright (SIGKILL, power loss) leaves one that no process holds: the next run
 on the same output removes it, and never one a live run is still writing.
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gzip
 import os
 import re
 import secrets
@@ -25,7 +29,7 @@ import sys
 import time
 from collections.abc import Iterable
 from types import TracebackType
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from .errors import OutputError
 from .inputs import STDIN, is_input_name
@@ -52,6 +56,15 @@ def _release_parts_in_child() -> None:
 os.register_at_fork(after_in_child=_release_parts_in_child)
 
 
+class _Sink(Protocol):
+    """What the writer writes to: a file, standard output, or a gzip stream."""
+
+    def write(self, data: bytes, /) -> int: ...
+    def flush(self) -> None: ...
+    def close(self) -> None: ...
+    def fileno(self) -> int: ...
+
+
 class JsonlWriter:
     """Write JSON lines to a path ('-' or None for `stdio`, standard output by default).
 
@@ -70,7 +83,8 @@ class JsonlWriter:
         self._stdio = stdio
         self._tmp: str | None = None
         self._final: str | None = None  # the file the temporary one replaces
-        self._fh: BinaryIO
+        self._fh: _Sink  # what lines are written to (the compressor for .gz)
+        self._raw: _Sink | None = None  # the file itself, when _fh compresses into it
 
     def __enter__(self) -> JsonlWriter:
         if self.target is None:
@@ -79,15 +93,18 @@ class JsonlWriter:
         try:
             if writes_in_place(self.target):
                 self._fh = open(self.target, "wb")  # closed in __exit__
-                return self
-            self._final = os.path.realpath(self.target)
-            folder = os.path.dirname(self._final)
-            os.makedirs(folder, exist_ok=True)
-            remove_stale_parts(self._final)
-            self._tmp, self._fh = _locked_part(self._final)
-            os.chmod(self._tmp, 0o666 & ~_umask())  # outputs get the usual permissions
+            else:
+                self._final = os.path.realpath(self.target)
+                folder = os.path.dirname(self._final)
+                os.makedirs(folder, exist_ok=True)
+                remove_stale_parts(self._final)
+                self._tmp, self._fh = _locked_part(self._final)
+                os.chmod(self._tmp, 0o666 & ~_umask())  # outputs get the usual permissions
         except OSError as exc:
             raise OutputError(self.name, exc.strerror or str(exc)) from exc
+        if self.target.lower().endswith(".gz"):
+            self._raw = self._fh
+            self._fh = gzip.GzipFile(filename="", mode="wb", fileobj=self._raw, mtime=0)
         return self
 
     def write(self, record_id: str, line: bytes) -> bool:
@@ -130,6 +147,10 @@ class JsonlWriter:
             if ok:
                 self._fh.flush()
             return
+        if self._raw is not None:  # the compressor: its trailer, then the file below it
+            compressor, self._fh = self._fh, self._raw
+            if ok:
+                compressor.close()
         if self._tmp is None:  # written in place
             self._fh.close()
             return

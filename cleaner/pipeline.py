@@ -5,11 +5,9 @@ metadata, prune, extract), then the same text stages. Data flows one way."""
 from __future__ import annotations
 
 from .assemble import assemble
-from .decode import decode_document
 from .detectors import BODY_DETECTORS, DETECTORS
 from .draft import Draft, paragraphs
 from .htmlpage import Page, read_page
-from .inputs import DEFAULT_MAX_BYTES, read_input, sniff_format
 from .layout import locate_article
 from .limits import check_text
 from .lines import LONG_LINE_LOWERCASE, lowercase_share
@@ -79,11 +77,10 @@ def _clean_page(page: Page, source: str | None) -> tuple[Article, Draft]:
     outlet = page.site.outlet if page.site else (meta.outlet or draft.trailer
                                                  or readable_domain(page.url))
     article = assemble(draft, source=source, url=page.url, outlet=outlet,
-                       headline=meta.headline)
+                       headline=meta.headline, language=meta.language)
     article.removed[:0] = page.removed
     article.standfirst = page.standfirst
     article.published = meta.published or article.published
-    article.language = meta.language
     return article, draft
 
 
@@ -127,25 +124,3 @@ def _drop_headline_echo(draft: Draft, titles: list[str]) -> None:
     for i, para in enumerate(draft.paras[:3]):
         if para.folded in wanted:
             draft.cut(i, "generic.duplicate.headline", "duplicate")
-
-
-def clean_bytes(data: bytes, url: str | None = None, source: str | None = None,
-                rules: RuleSet | None = None, fmt: str = "text",
-                timeout: float | None = None) -> list[Article]:
-    """Clean raw bytes of a dump ('text') or a page ('html')."""
-    if fmt == "html":
-        return clean_html(data, url=url, source=source, rules=rules, timeout=timeout)
-    return clean_text(decode_document(data).text, url=url, source=source, rules=rules,
-                      timeout=timeout)
-
-
-def clean_file(path: str, url: str | None = None, rules: RuleSet | None = None,
-               fmt: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
-               timeout: float | None = None) -> list[Article]:
-    """Read, decode and clean one file (.txt/.html/.htm, optionally .gz; '-' is stdin)."""
-    data = read_input(path, max_bytes)
-    kind = sniff_format(path, data) if fmt == "auto" else fmt
-    return clean_bytes(data, url=url, source=path, rules=rules, fmt=kind, timeout=timeout)
-
-
-

@@ -1,18 +1,28 @@
-"""Rule files: per-outlet knowledge as data (rules/*.toml), loaded once and validated.
+"""Rule files: per-outlet knowledge as data (*.toml), loaded, validated and layered.
 
 A rule file names an outlet, the domains it publishes on, the signature lines
 that recognise its dumps when no URL is known, and line / block patterns that
 cut its house boilerplate. Every problem is reported as RuleError naming the
 file, the key and what is wrong, so a typo never silently disables a rule. A
 regex that can backtrack catastrophically is refused (cleaner/backtracking.py).
+
+Rule folders layer: the built-in rules shipped inside the package
+(cleaner/builtin_rules/), then each folder of $CLEANER_RULES (a path list),
+then each --rules folder. A later folder's file replaces an earlier one for the
+same outlet (same `outlet` name or same file name), and a domain it claims is
+taken from the earlier files. Loaded folders are cached by path and by the
+names, sizes and modification times of their files, so an edited rule file is
+picked up by the next load.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
+import threading
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +32,10 @@ from .backtracking import backtracking_problem
 from .categories import CATEGORIES
 from .errors import RuleError
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+BUILTIN_RULES_DIR = Path(__file__).resolve().parent / "builtin_rules"
+_BUILTIN = str(BUILTIN_RULES_DIR)
+DEFAULT_RULES_DIR = BUILTIN_RULES_DIR  # the name earlier versions used
+RULES_ENV = "CLEANER_RULES"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +114,15 @@ def _signature_found(signature: re.Pattern[str], text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class RuleSet:
-    """All loaded rule files, in file-name order."""
+    """All loaded rule files (each folder's in file-name order, folders in layer order)."""
 
     rules: tuple[SiteRule, ...] = ()
-    directory: str | None = None
+    folders: tuple[str, ...] = ()
+
+    @property
+    def directory(self) -> str | None:
+        """The last (most specific) folder the rules came from."""
+        return self.folders[-1] if self.folders else None
 
     def for_host(self, host: str) -> SiteRule | None:
         host = host.lower().removeprefix("www.")
@@ -128,27 +146,116 @@ _HTML_KEYS = {"remove", "body", "headline", "captions"}
 
 
 def rules_dir_default() -> Path:
-    """$CLEANER_RULES if set, else the rules/ folder next to the package."""
-    return Path(os.environ.get("CLEANER_RULES") or DEFAULT_RULES_DIR)
+    """The built-in rule folder, shipped inside the package."""
+    return BUILTIN_RULES_DIR
 
 
-@lru_cache(maxsize=8)
-def load_rules(directory: str | os.PathLike[str] | None = None) -> RuleSet:
-    """Load and validate every *.toml in a folder (cached: loaded once per process)."""
-    folder = Path(directory) if directory is not None else rules_dir_default()
-    if not folder.is_dir():
-        raise RuleError(str(folder), "(folder)", "no such rules folder")
-    rules = tuple(load_rule_file(p) for p in sorted(folder.glob("*.toml")))
-    _check_unique(rules)
-    return RuleSet(rules, str(folder))
+def env_rule_dirs() -> list[str]:
+    """The folders named by $CLEANER_RULES (a path list, ':'-separated on POSIX)."""
+    return [part for part in os.environ.get(RULES_ENV, "").split(os.pathsep) if part]
 
 
-def check_rules(folder: Path) -> list[tuple[str, SiteRule | RuleError]]:
+def default_rule_dirs(extra: Sequence[str | os.PathLike[str]] = (),
+                      builtin: bool = True) -> list[str]:
+    """The layers a run uses: built-in rules (unless builtin=False), $CLEANER_RULES,
+    then `extra` (the --rules folders), most specific last."""
+    folders = [_BUILTIN] if builtin else []
+    return [*folders, *env_rule_dirs(), *(os.fspath(folder) for folder in extra)]
+
+
+def load_rules(*folders: str | os.PathLike[str] | None) -> RuleSet:
+    """Load, validate and layer the rule files of `folders` (later ones override
+    earlier ones by outlet). With no folder: the built-in rules, then $CLEANER_RULES.
+    Cached by folder and by the files' names, sizes and modification times, so a
+    changed rule file is loaded again and an unchanged one costs a directory scan."""
+    given = [os.fspath(f) for f in folders if f is not None]
+    paths = given or default_rule_dirs()
+    layers = tuple(_load_folder(path) for path in paths)
+    with _CACHE_LOCK:
+        cached = _MERGED.get(layers)
+        if cached is None:
+            cached = _MERGED[layers] = RuleSet(_layer(layers), tuple(paths))
+            _trim(_MERGED)
+    return cached
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity
+class _Layer:
+    folder: str
+    rules: tuple[SiteRule, ...]
+
+
+_FOLDERS: dict[tuple[object, ...], _Layer] = {}
+_MERGED: dict[tuple[_Layer, ...], RuleSet] = {}
+_CACHE_LOCK = threading.Lock()
+_CACHE_SIZE = 32
+
+
+def _load_folder(path: str) -> _Layer:
+    folder = Path(path)
+    key = _folder_key(folder)
+    with _CACHE_LOCK:
+        layer = _FOLDERS.get(key)
+    if layer is None:
+        rules = tuple(load_rule_file(p) for p in _rule_files(folder))
+        _check_unique(rules)
+        layer = _Layer(str(folder), rules)
+        with _CACHE_LOCK:
+            _FOLDERS[key] = layer
+            _trim(_FOLDERS)
+    return layer
+
+
+def _folder_key(folder: Path) -> tuple[object, ...]:
+    """What identifies a folder's contents: its path and each rule file's name,
+    inode, size and modification time (nanoseconds)."""
+    try:
+        entries = sorted((e.name, e.inode(), info.st_size, info.st_mtime_ns)
+                         for e in os.scandir(folder) if e.name.endswith(".toml")
+                         for info in (e.stat(),))
+    except NotADirectoryError as exc:
+        raise RuleError(str(folder), "(folder)", "not a folder") from exc
+    except FileNotFoundError as exc:
+        raise RuleError(str(folder), "(folder)", "no such rules folder") from exc
+    except OSError as exc:
+        raise RuleError(str(folder), "(folder)", f"cannot read: {exc.strerror or exc}") from exc
+    return (os.path.abspath(folder), *entries)
+
+
+def _rule_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.toml") if p.is_file())
+
+
+def _trim(cache: dict[Any, Any]) -> None:
+    while len(cache) > _CACHE_SIZE:
+        del cache[next(iter(cache))]
+
+
+def _layer(layers: Iterable[_Layer]) -> tuple[SiteRule, ...]:
+    """Merge folders in order: a later file replaces an earlier one with the same
+    outlet or file name, and the domains it claims are taken from earlier files."""
+    merged: list[SiteRule] = []
+    for layer in layers:
+        outlets = {r.outlet.casefold() for r in layer.rules}
+        names = {r.name for r in layer.rules}
+        domains = {d for r in layer.rules for d in r.domains}
+        kept = [r for r in merged if r.outlet.casefold() not in outlets and r.name not in names]
+        merged = [_without_domains(r, domains) for r in kept] + list(layer.rules)
+    return tuple(merged)
+
+
+def _without_domains(rule: SiteRule, taken: set[str]) -> SiteRule:
+    if not taken.intersection(rule.domains):
+        return rule
+    return dataclasses.replace(rule, domains=tuple(d for d in rule.domains if d not in taken))
+
+
+def check_rules(folder: str | os.PathLike[str]) -> list[tuple[str, SiteRule | RuleError]]:
     """Validate every rule file in a folder, collecting each file's rule or error."""
-    if not folder.is_dir():
-        raise RuleError(str(folder), "(folder)", "no such rules folder")
+    folder = Path(folder)
+    _folder_key(folder)  # RuleError for a folder that is missing or unreadable
     results: list[tuple[str, SiteRule | RuleError]] = []
-    for path in sorted(folder.glob("*.toml")):
+    for path in _rule_files(folder):
         try:
             results.append((str(path), load_rule_file(path)))
         except RuleError as exc:
@@ -184,7 +291,7 @@ def load_rule_file(path: Path) -> SiteRule:
                   enumerate(_table_list(where, data, "lines")))
     blocks = tuple(_block_rule(where, i, entry) for i, entry in
                    enumerate(_table_list(where, data, "blocks")))
-    ids = [r.id for r in (*lines, *blocks)]
+    ids = [r.id for r in lines] + [r.id for r in blocks]
     dup = next((i for i in ids if ids.count(i) > 1), None)
     if dup:
         raise RuleError(where, "id", f"{dup!r} is used twice; rule ids must be unique in a file")
@@ -252,7 +359,7 @@ def _check_selector(where: str, key: str, selector: str) -> None:
 
 
 def _category(where: str, key: str, entry: dict[str, Any]) -> str:
-    category = _get(where, entry, "category", str, required=True, prefix=key)
+    category: str = _get(where, entry, "category", str, required=True, prefix=key)
     if category not in CATEGORIES:
         raise RuleError(where, f"{key}.category",
                         f"unknown category {category!r}; use one of {', '.join(CATEGORIES)}")
@@ -297,7 +404,7 @@ def _get(where: str, data: dict[str, Any], key: str, kind: type, *, required: bo
 
 
 def _str_list(where: str, data: dict[str, Any], key: str, prefix: str = "") -> list[str]:
-    value = _get(where, data, key, list, default=[], prefix=prefix)
+    value: list[str] = _get(where, data, key, list, default=[], prefix=prefix)
     name = f"{prefix}.{key}" if prefix else key
     for i, item in enumerate(value):
         if not isinstance(item, str):
@@ -306,8 +413,8 @@ def _str_list(where: str, data: dict[str, Any], key: str, prefix: str = "") -> l
 
 
 def _table_list(where: str, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
-    value = _get(where, data, key, list, default=[])
+    value: list[dict[str, Any]] = _get(where, data, key, list, default=[])
     for i, item in enumerate(value):
         if not isinstance(item, dict):
-            raise RuleError(where, f"{key}[{i}]", "must be a table ([[{key}]])")
+            raise RuleError(where, f"{key}[{i}]", f"must be a table ([[{key}]])")
     return value

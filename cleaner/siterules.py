@@ -20,11 +20,12 @@ def apply_site_rules(draft: Draft, rule: SiteRule | None) -> None:
             stop = min(len(live), k + block.max_lines)
             end = stop - 1
             if block.end is not None:
-                end = next((m for m in range(k, stop) if block.end.search(
+                found = next((m for m in range(k, stop) if block.end.search(
                     draft.paras[live[m]].text)), None)
-                if end is None:  # no end marker: the start line alone is not a block
+                if found is None:  # no end marker: the start line alone is not a block
                     k += 1
                     continue
+                end = found
             for m in range(k, end + 1):
                 draft.cut(live[m], f"{rule.name}.{block.id}", block.category)
             k = end + 1

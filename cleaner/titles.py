@@ -37,7 +37,7 @@ def strip_site_suffix(title: str, site: str | None = None, dashes: bool = True) 
         words = WORD.findall(tail)
         if len(WORD.findall(head)) < 3 or len(words) > _SITE_NAME_WORDS:
             return title
-        names_site = bool(site) and _words(tail) <= _words(site) | {"the", "online", "news"}
+        names_site = site is not None and _words(tail) <= _words(site) | {"the", "online", "news"}
         if sep not in "|·•" and not (dashes and (names_site or all(w[0].isupper()
                                                                    for w in words))):
             return title

@@ -62,5 +62,5 @@ def no_rules(tmp_path_factory: pytest.TempPathFactory) -> cleaner.RuleSet:
 
 @pytest.fixture(scope="session")
 def default_rules() -> cleaner.RuleSet:
-    """The repo's rules/ folder."""
+    """The default rules: the built-in rule files (and $CLEANER_RULES, if set)."""
     return cleaner.load_rules()

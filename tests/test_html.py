@@ -67,7 +67,8 @@ def test_full_page_metadata(no_rules) -> None:
     assert article.headline == "Harbour council approves flood barrier after decade of delays"
     assert article.outlet == "Coastline Herald"  # og:site_name when no rule file knows it
     assert article.url == "https://www.coastlineherald.example/news/flood-barrier-approved"
-    assert article.published == "2024-03-05T09:30:00Z"
+    assert article.published == "2024-03-05"
+    assert article.published_datetime == "2024-03-05T09:30:00+00:00"
     assert article.authors == ["Mara Ellison"]
     assert article.language == "en"
     assert article.standfirst and article.standfirst.startswith("The £40m scheme")

@@ -174,9 +174,10 @@ def test_directory_walk_survives_a_symlink_loop(tmp_path: Path) -> None:
         ("page.HTM", b"Just text", "html"),
         ("page.xhtml", b"Just text", "html"),
         ("page.html.gz", b"Just text", "html"),
-        ("dump.txt", b"<!DOCTYPE html><html><body>x</body></html>", "text"),
-        ("dump.text", b"<html><body>x</body></html>", "text"),
-        ("dump.TXT.gz", b"<html><body>x</body></html>", "text"),
+        ("dump.txt", b"<!DOCTYPE html><html><body>x</body></html>", "html"),  # markup wins
+        ("dump.text", b"<html><body>x</body></html>", "html"),
+        ("dump.TXT.gz", b"<html><body>x</body></html>", "html"),
+        ("dump.txt", b"Headline\n\nA story that mentions <html> tags.", "text"),
         ("download", b"\n  <!DOCTYPE html>\n<html lang=en>", "html"),  # then content
         ("download.dat", b"<div class='story'><p>Text</p></div>", "html"),
         ("-", b"<html><head><title>x</title></head>", "html"),

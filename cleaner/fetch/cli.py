@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from ..errors import CleanerError, OutputError, RuleError
 from ..output import writes_in_place
-from ..rules import load_rules
+from ..rules import default_rule_dirs, load_rules
 from .options import Clock, FetchOptions, parse_since
 from .sources import SourceError, check_url
 from .state import LockHeld, StateError
@@ -231,7 +231,8 @@ def main(argv: argparse.Namespace | Sequence[str] | None = None, *,
                       tuple(args.sitemaps))
     state = args.state or default_state(args.output)
     try:
-        rules = load_rules(args.rules) if args.rules else None  # a broken rule file: exit 2
+        # built-in rules, $CLEANER_RULES, then --rules, as `cleaner clean` layers them
+        rules = load_rules(*default_rule_dirs([args.rules] if args.rules else []))
         report = run_stoppable(afetch_urls(
             sources, output=args.output, state=state, options=options_from(args),
             errors=args.errors, progress=not args.quiet and sys.stderr.isatty(), clock=clock,

@@ -12,16 +12,13 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from importlib import metadata
 
 MIB = 1024 * 1024
 
 
 def _version() -> str:
-    try:
-        return metadata.version("cleaner")
-    except metadata.PackageNotFoundError:
-        return "0"
+    from .. import __version__  # the package's own, whatever its distribution name
+    return __version__
 
 
 # The product token ("cleaner") is what robots.txt groups are matched against.
