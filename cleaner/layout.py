@@ -32,6 +32,10 @@ CUT_COST = 1  # a line a detector already cut, times its place in the run
 POSITION_DISCOUNT = 0.5  # pages put the story before sidebars: later prose weighs less
 RUN_CAP = 6  # the per-line penalty stops growing here
 HEADLINE_LOOKBACK = 12  # live lines above the body searched for the headline
+CREDIT_GAP = 2  # cut lines between the last paragraph and the story's credit
+CREDIT_WORDS = 30  # ... and the credit is no longer than this
+BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
+EMBED_ATTRIBUTION = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
 CLOSING_LIST_LINES = 12  # a list the last section may open with is no longer than this
 SUBHEADING_WORDS = 8  # a sub-heading is no longer than this
 SECTION_WORDS = 20  # ... and the paragraph under it at least this long
@@ -51,7 +55,7 @@ def locate_article(draft: Draft) -> None:
     if span is None:  # no sentence at all: no article here (the pipeline drops it)
         return
     start, end = span
-    end = _closing_section(draft, end)
+    end = _credit_line(draft, _closing_section(draft, end))
     above = [i for i in live if i < start]
     if draft.headline is None:  # not already known from the split
         draft.headline = _choose_headline(draft, above[-HEADLINE_LOOKBACK:])
@@ -110,6 +114,17 @@ def _closing_section(draft: Draft, end: int) -> int:
         while j + 1 < len(paras) and paras[j + 1].cut is None and paras[j + 1].prose:
             j += 1
         end, i = j, j + 1
+    return end
+
+
+def _credit_line(draft: Draft, end: int) -> int:
+    """Extend the body over the story's credit under its last paragraph, past at most
+    CREDIT_GAP cut lines: a whole line in brackets ('(Reporting by X; Editing by Y)',
+    '(Con información de Europa Press)')."""
+    for i in range(end + 1, min(len(draft.paras), end + 2 + CREDIT_GAP)):
+        para = draft.paras[i]
+        if para.cut is None:
+            return i if para.words <= CREDIT_WORDS and BRACKETED_LINE.match(para.text) else end
     return end
 
 
@@ -219,8 +234,9 @@ def _cut_short_runs(draft: Draft, body: list[int]) -> None:
         if len(run) >= 2 and not _story_list(draft, run):
             if para is not None and _heads_section(draft.paras[run[-1]], para):
                 run.pop()  # the sub-heading of the paragraph below stays
-            for j in run:
-                draft.cut(j, "generic.navigation.link-run", "navigation")
+            for j in run:  # an embedded post's '— Name (@handle) date' is the story's
+                if not EMBED_ATTRIBUTION.match(draft.paras[j].text):
+                    draft.cut(j, "generic.navigation.link-run", "navigation")
         elif run:
             text = draft.paras[run[0]].text
             if BYLINE.match(text) or DATE_LINE.match(text):

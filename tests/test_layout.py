@@ -404,3 +404,20 @@ def test_comments_and_dated_teasers_after_a_story_do_not_split_it(
     text = "\n\n".join([HEADLINE, *ARTICLE, *after, *SECOND])
     records = cleaner.clean_text(text, rules=no_rules)
     assert [r.headline for r in records] == [HEADLINE]
+
+
+def test_the_storys_credit_under_a_cut_line_stays(no_rules: cleaner.RuleSet) -> None:
+    credit = "(Reporting by Ana Ruiz in Fresno; Editing by Tom Weber)"
+    text = "\n\n".join([HEADLINE, *ARTICLE, "Sign up for our newsletter", credit, *FOOTER])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert body_of(record) == [*ARTICLE, credit]
+
+
+def test_an_embedded_posts_attribution_in_a_run_of_short_lines_stays(
+        no_rules: cleaner.RuleSet) -> None:
+    post = ["We are aware of reports of an incident and will share more soon.",
+            "— Fresno Police (@FresnoPolice) March 4, 2024"]
+    article = [*ARTICLE[:2], *post, *ARTICLE[2:]]
+    text = "\n\n".join([HEADLINE, *ARTICLE[:2], *post, "#Fresno #drought", *ARTICLE[2:]])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert body_of(record) == article
