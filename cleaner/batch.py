@@ -12,7 +12,9 @@ With a time limit (the default) inputs are cleaned in worker processes, one
 even for --jobs 1, so that an input past the limit can be stopped by killing
 its worker (cleaner/workers.py); without one (--timeout 0) and with --jobs 1
 they are cleaned in this process. Standard input is read here, in the parent,
-and handed to a worker as bytes.
+and handed to a worker as bytes; so are the records of a WARC or JSONL file
+(cleaner/containers.py), read one at a time as the workers ask for more, each
+one input with its own source (`path#offset`, `path:line`) and url.
 
 Standard error carries the messages (failures, warnings, --explain lines),
 and, on a terminal, a progress line that is wiped before any message is
@@ -32,6 +34,7 @@ from types import TracebackType
 from typing import Any, TextIO
 
 from .api import clean_payload
+from .containers import is_container, iter_records
 from .errors import CleanerError, InputError
 from .inputs import DEFAULT_MAX_BYTES, STDIN, Payload, read_payload
 from .language import load_detector
@@ -64,11 +67,13 @@ def rules_for(options: CleanOptions) -> RuleSet:
 @dataclass(frozen=True, slots=True)
 class Input:
     """One input to clean: a path, with its content when the parent read it already
-    (standard input), or the reason it could not be read."""
+    (standard input, a record of a WARC or JSONL file), or the reason it could not
+    be read; `url`: where a record says it came from (over --url)."""
 
     source: str
     payload: Payload | None = None
     error: str | None = None
+    url: str | None = None
 
 
 @dataclass(slots=True)
@@ -171,8 +176,8 @@ def _clean_into(result: FileResult, item: Input, options: CleanOptions) -> None:
     if item.error is not None:
         raise InputError(item.error)
     payload = item.payload or read_payload(item.source, options.max_bytes)
-    cleaned = clean_payload(payload, source=item.source, url=options.url, rules=_worker_rules,
-                            fmt=options.fmt)
+    cleaned = clean_payload(payload, source=item.source, url=item.url or options.url,
+                            rules=_worker_rules, fmt=options.fmt)
     articles, decoded = cleaned.articles, cleaned.decoded
     if decoded.garbled:
         result.warnings.append("the decoded text may be garbled (encoding guessed)")
@@ -203,7 +208,7 @@ def clean_all(sources: Iterable[str], options: CleanOptions, jobs: int = 1,
     """Results for every source, in input order, using `jobs` processes; an input
     still being cleaned after `timeout` seconds (0: no limit) fails with a timeout."""
     _init_worker(options)  # loaded once here; forked workers inherit it
-    items = _read_stdin_here(sources, options.max_bytes)
+    items = _read_here(sources, options.max_bytes)
     if jobs <= 1 and not timeout:
         yield from map(_work, items)
         return
@@ -213,8 +218,14 @@ def clean_all(sources: Iterable[str], options: CleanOptions, jobs: int = 1,
                             setup=functools.partial(_init_worker, options), batch=CHUNK)
 
 
-def _read_stdin_here(sources: Iterable[str], max_bytes: int) -> Iterator[Input]:
+def _read_here(sources: Iterable[str], max_bytes: int) -> Iterator[Input]:
+    """The inputs, lazily: a file path as it is, standard input read, a WARC or JSONL
+    file opened into its records."""
     for source in sources:
+        if source != STDIN and is_container(source):
+            for record in iter_records(source, max_bytes):
+                yield Input(record.source, record.payload, record.error, record.url)
+            continue
         if source != STDIN:
             yield Input(source)
             continue

@@ -105,7 +105,9 @@ def build_parser() -> Parser:
     clean = commands.add_parser(
         "clean", help="clean text dumps / HTML pages into JSONL records",
         description="Clean files, folders (recursively: .txt .html .htm .xhtml, optionally "
-                    ".gz) or '-' (stdin) into one JSONL record per article.")
+                    ".gz, and .warc / .warc.gz), JSONL files of {html|text, url} records "
+                    "named on the command line, or '-' (stdin) into one JSONL record per "
+                    "article.")
     clean.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for stdin")
     clean.add_argument("-o", "--output", default="-", metavar="OUT",
                        help="output JSONL file, gzip-compressed when it ends in .gz "
@@ -289,7 +291,7 @@ def _clean(args: argparse.Namespace) -> int:
         print(stats.summary(per_rule=args.verbose), file=sys.stderr)
     if not stats.inputs:
         print("cleaner: warning: no input files found (looked for .txt .html .htm .xhtml, "
-              "optionally .gz)", file=sys.stderr)
+              "optionally .gz, and .warc, .warc.gz)", file=sys.stderr)
     return EXIT_FAILED if stats.failed else EXIT_OK
 
 

@@ -10,8 +10,13 @@ costs at most the limit, and nothing is reserved up front.
 What was read is unwrapped before it is decoded: gzip (by the `.gz` name or
 by its magic bytes, so `zcat`-less pipes and mislabelled files work), and the
 HTTP response headers that `curl -i` or `wget --save-headers` put in front of a
-page (their charset and content type are kept). A WARC archive is refused
-with a message: it holds many records, and WARC input does not exist yet.
+page (their charset and content type are kept).
+
+A folder walk also takes WARC archives (.warc, .warc.gz); they, and JSONL
+files named on the command line (.jsonl, .jsonl.gz), hold many records and are
+read record by record (cleaner/containers.py), not here: given to
+`read_payload`, or met under another name, a WARC archive is refused with a
+message saying how to have it read; an ARC archive (.arc) is refused.
 """
 
 from __future__ import annotations
@@ -25,20 +30,21 @@ import sys
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from .errors import InputError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: far above any real article page
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+WARC_SUFFIX = ".warc"  # .warc and .warc.gz: archives, read record by record
+INPUT_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, WARC_SUFFIX)
 STDIN = "-"
 READ_CHUNK = 1 << 20
 FORMATS = ("auto", "text", "html")
 _HTML_START = re.compile(rb"<(?:!doctype html|html|head|body|meta|div|article|p)[\s>/]")
 _GZIP_MAGIC = b"\x1f\x8b"
-_WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+_ARC_SUFFIXES = (".arc", ".arc.gz")
 _WARC_START = re.compile(rb"(?:WARC/\d\.\d|filedesc://)")
 _HTTP_STATUS = re.compile(rb"HTTP/\d(?:\.\d)? \d{3}\b[^\r\n]*\r?\n")
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
@@ -125,13 +131,17 @@ def read_payload(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
     path = os.fsdecode(path)
     if path == STDIN:
         return unwrap(read_stream(sys.stdin.buffer, max_bytes, "standard input"), max_bytes)
-    if path.lower().endswith(_WARC_SUFFIXES):
-        raise InputError(_WARC_REFUSED)
+    if path.lower().endswith(_ARC_SUFFIXES):
+        raise InputError("an ARC web archive, which cleaner cannot read: convert it to WARC "
+                         "(.warc, .warc.gz) and clean that")
+    if path.lower().endswith((WARC_SUFFIX, WARC_SUFFIX + ".gz", ".jsonl", ".jsonl.gz")):
+        raise InputError("a WARC or JSONL file holds many documents: give it to `cleaner "
+                         "clean` or read it with cleaner.containers.iter_records")
     return unwrap(_read_file(path, max_bytes), max_bytes)
 
 
-_WARC_REFUSED = ("a web archive (WARC), which cleaner cannot read yet: extract its pages "
-                 "first (for example with warcio) and clean those")
+_WARC_REFUSED = ("a web archive (WARC) under another name: name it .warc or .warc.gz "
+                 "to have its pages cleaned")
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:
@@ -146,16 +156,29 @@ def _read_file(path: str, max_bytes: int) -> bytes:
                 with gzip.GzipFile(fileobj=fh) as unpacked:
                     return read_stream(unpacked, max_bytes, "decompressed content")
             return read_stream(fh, max_bytes, "input")
-    except FileNotFoundError as exc:
-        raise InputError("no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputError("is a directory") from exc
-    except PermissionError as exc:
-        raise InputError("permission denied") from exc
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         raise InputError(f"corrupt gzip file: {exc}") from exc
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}") from exc
+        raise read_error(exc) from exc
+
+
+def open_input(path: str) -> BinaryIO:
+    """The file opened for reading, or InputError saying why it cannot be."""
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise read_error(exc) from exc
+
+
+def read_error(exc: OSError) -> InputError:
+    """Why a file could not be opened or read, in the words every input error uses."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError("no such file")
+    if isinstance(exc, IsADirectoryError):
+        return InputError("is a directory")
+    if isinstance(exc, PermissionError):
+        return InputError("permission denied")
+    return InputError(f"cannot read: {exc.strerror or exc}")
 
 
 def unwrap(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Payload:

@@ -2,8 +2,9 @@
 
 Markup saved as .txt goes to the HTML path; HTTP headers in front of a page
 (`curl -i`, `wget --save-headers`) are parsed and dropped; a WARC archive is
-refused with a clear message; gzip is recognised by its bytes; --url names one
-input unless --url-for-all says it is for every input.
+read record by record, and refused with a clear message under another name;
+gzip is recognised by its bytes; --url names one input unless --url-for-all
+says it is for every input.
 """
 
 from __future__ import annotations
@@ -80,22 +81,28 @@ def test_unwrap_takes_off_gzip_and_every_header_block() -> None:
     assert (payload.charset, payload.kind) == ("iso-8859-1", "html")
 
 
-def test_a_warc_file_is_refused_with_a_message_and_the_rest_is_cleaned(
+def test_a_warc_file_is_cleaned_and_one_under_another_name_is_refused(
         tmp_path: Path, article_text: str) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(article_text, encoding="utf-8")
-    warc = b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n"
-    (folder / "b.txt").write_bytes(warc)  # a WARC record saved under another name
+    info = b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n"
+    (folder / "b.txt").write_bytes(info)  # a WARC record saved under another name
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + PAGE.encode()
+    response = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/a\r\n"
+                b"Content-Length: %d\r\n\r\n%s\r\n\r\n" % (len(block), block))
     archive = tmp_path / "crawl.warc.gz"
-    archive.write_bytes(gzip.compress(warc))
-    proc = _run(str(folder), str(archive), "-q")
+    archive.write_bytes(gzip.compress(info) + gzip.compress(response))
+    proc = _run(str(folder), str(archive), "-q", "-j", "2")
     assert proc.returncode == 1
-    assert [r["source"] for r in _records(proc.stdout)] == [str(folder / "a.txt")]
+    records = _records(proc.stdout)
+    assert [r["source"] for r in records] == [str(folder / "a.txt"),
+                                              f"{archive}#{len(gzip.compress(info))}"]
+    assert records[1]["headline"] == "Harbour council approves new ferry timetable"
+    assert records[1]["url"] == "https://x.example/a"  # the record's target URI, as --url
     err = proc.stderr.decode()
-    for path in (folder / "b.txt", archive):
-        assert f"cleaner: {path}: a web archive (WARC)" in err
-    assert "warcio" in err
+    assert f"cleaner: {folder / 'b.txt'}: a web archive (WARC) under another name" in err
+    assert ".warc.gz" in err
 
 
 def test_gzip_is_recognised_by_its_bytes_whatever_the_name(tmp_path: Path) -> None:
