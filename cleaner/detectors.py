@@ -395,7 +395,8 @@ def doubled_captions(draft: Draft) -> None:
         story_began = story_began or (para.prose and para.words >= STORY_LINE_WORDS)
         if ((story_began or ends_sentence(para.text)) and para.cut is None and after.cut is None
                 and CAPTION_MIN_WORDS <= para.words <= CAPTION_DOUBLED_WORDS
-                and squash(para.folded) == squash(after.folded)):
+                and squash(para.folded) == squash(after.folded)
+                and (i + 2 >= len(paras) or paras[i + 2].text != para.text)):  # twice, not more
             draft.cut(i, "generic.caption.doubled", "caption")
             draft.cut(i + 1, "generic.caption.doubled", "caption")
 
@@ -487,12 +488,15 @@ def _contained_paragraphs(draft: Draft, min_words: int = 6, max_words: int = 60)
     if not wanted:
         return
     found: list[int] = []
+    firsts = {key[0] for key in wanted}  # most word windows are ruled out by their first word
     for j, i in enumerate(live):
         text = draft.paras[i].text
         words, checks = text.split(), 0
         for n in range(len(words) - CONTAINED_KEY + 1):
             if checks >= CONTAINED_CHECKS:
                 break
+            if words[n] not in firsts:
+                continue
             key = tuple(words[n:n + CONTAINED_KEY])
             for k in wanted.get(key, ())[:CONTAINED_CHECKS]:
                 short = draft.paras[live[k]].text
