@@ -207,7 +207,7 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     if para.gap > max(1, usual_gap):  # set apart by extra blank lines
         return evidence or (SET_APART if para.gap >= 3 else 0)
     last_story = next((k for k in range(i - 1, max(-1, i - 1 - STORY_END), -1) if full[k]), None)
-    if last_story is None or not _new_subject(paras, i) or _under_teaser_header(paras, i):
+    if last_story is None:
         return 0
     if last_story == i - 1 and evidence == MARKED:
         evidence = 0  # a sub-heading (and a byline, a photo) right after a paragraph
@@ -216,6 +216,9 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
         evidence = MARKED
     if any(_is_separator(p) for p in paras[max(last_story + 1, i - SEPARATOR_REACH):i]):
         evidence = evidence or SET_APART
+    # The costlier tests last, for the few lines with evidence.
+    if not evidence or not _new_subject(paras, i) or _under_teaser_header(paras, i):
+        return 0
     if evidence != ECHOED and not _leads_into(paras, i, full):
         return 0  # a teaser, a section label or a comment: the text below is about something else
     return evidence
