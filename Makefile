@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSET ?= ../shared/devset
 
-.PHONY: install run test test-fast bench fuzz lint eval clean
+.PHONY: install run test test-fast bench fuzz lint eval clean screenshot
 
 install: $(STAMP)
 
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@# The distribution was called `cleaner` before 0.2 (a name PyPI gives another project).
 	@if $(BIN)/python -m pip show -q cleaner >/dev/null 2>&1; then \
 		$(BIN)/python -m pip uninstall -q -y cleaner; fi
-	PIP_CONSTRAINT=constraints.txt $(BIN)/python -m pip install -q -e '.[dev]'
+	PIP_CONSTRAINT=constraints.txt $(BIN)/python -m pip install -q -e '.[dev,dask]'
 	touch $(STAMP)
 
 run: install  ## clean samples/ into out/articles.jsonl
@@ -38,6 +38,9 @@ lint: install  ## ruff, and mypy --strict on the package
 	$(BIN)/ruff check cleaner tests bench
 	$(BIN)/mypy
 
+screenshot: install  ## docs/explain-report.png, the README's picture of the report (Chromium)
+	$(BIN)/python docs/screenshot.py
+
 eval: install  ## dev sets per publisher half, then the tuning and the blind synthetic sets
 	@for set in $(DEVSET) $(DEVSET)-ml; do \
 		if [ ! -d "$$set/html" ] || [ ! -d "$$set/gold" ]; then \
@@ -49,6 +52,7 @@ eval: install  ## dev sets per publisher half, then the tuning and the blind syn
 	$(BIN)/python eval/devsplit.py --devset $(DEVSET) --devset $(DEVSET)-ml --json out/eval/devsplit.json
 	$(BIN)/python eval/blind.py --wording eval/tuning_wording.toml --json out/eval/tuning.json
 	$(BIN)/python eval/blind.py --json out/eval/blind.json
+	$(BIN)/python eval/learn.py  # `cleaner learn` and corpus-aware cleaning on invented outlets
 
 clean:
 	rm -rf out .pytest_cache .ruff_cache .mypy_cache build dist

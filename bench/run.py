@@ -4,8 +4,9 @@ against plain trafilatura.
 The CLI rows run the real `cleaner clean` in a subprocess, as users run it, so
 they include start-up, file reading and JSONL writing; the in-process row times
 clean_text alone on the same texts. Inputs are synthetic (bench/generate.py):
-no data to ship, and the same dumps on every machine. Peak RSS on 1,000 and
-10,000 dumps side by side shows whether a batch streams (flat) or accumulates.
+no data to ship, and the same dumps on every machine. Peak RSS on 10,000 and
+100,000 inputs side by side shows whether a batch streams (flat) or accumulates;
+the sharded run is timed on the process pool and on a local Dask cluster.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import argparse
 import logging
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -72,13 +74,16 @@ HEADER = (f"{'run':<24} {'dumps':>7} {'MB':>6} {'seconds':>8} {'docs/s':>8} {'MB
 
 
 def dump_subset(source: Path, n: int, root: Path) -> Path:
-    """A folder holding the first n dumps of `source`, hard-linked (no copy, no regeneration)."""
+    """A folder of n dumps hard-linked from `source` (no copy, no regeneration): its
+    first n, or, for more than it holds, each one again under further names."""
     folder = root / f"first_{n}"
     if folder.exists():  # --docs may equal --small
         return folder
     folder.mkdir()
-    for path in sorted(source.iterdir())[:n]:
-        os.link(path, folder / path.name)
+    names = sorted(source.iterdir())
+    for i in range(n):
+        path = names[i % len(names)]
+        os.link(path, folder / (path.name if i < len(names) else f"{i:07d}_{path.name}"))
     return folder
 
 
@@ -88,18 +93,23 @@ def folder_bytes(folder: Path) -> tuple[int, list[int]]:
     return sum(sizes), sizes
 
 
-def run_cli(folder: Path, jobs: int, work: Path) -> tuple[float, int, int]:
-    """Wall-clock seconds, peak RSS (bytes) and records of one `cleaner clean` run."""
+def run_cli(folder: Path, options: list[str], work: Path) -> tuple[float, int, int]:
+    """Wall-clock seconds, peak RSS (bytes) and records of one `cleaner clean` run;
+    `options` without an output go to -o, with --out-dir their shard files count."""
     out, errors = work / "out.jsonl", work / "stderr.txt"
-    cli = [sys.executable, "-m", "cleaner", "clean", str(folder), "-o", str(out), "-q",
-           "--jobs", str(jobs)]
+    target = [] if "--out-dir" in options else ["-o", str(out)]
+    cli = [sys.executable, "-m", "cleaner", "clean", str(folder), *target, "-q", *options]
     done = subprocess.run([sys.executable, "-I", "-S", "-c", MEASURE, str(errors), *cli],
                           capture_output=True, text=True, check=True)
     seconds, maxrss, code = done.stdout.split()
     if code != "0":
         raise SystemExit(f"bench: {' '.join(cli)} failed:\n{errors.read_text()[-2000:]}")
-    with out.open("rb") as fh:
-        records = sum(1 for _ in fh)
+    outputs = ([out] if target else
+               sorted(Path(options[options.index("--out-dir") + 1]).glob("*.jsonl")))
+    records = 0
+    for output in outputs:
+        with output.open("rb") as fh:
+            records += sum(1 for _ in fh)
     return float(seconds), int(maxrss) * MAXRSS_UNIT, records
 
 
@@ -110,9 +120,33 @@ def bench_cli(folder: Path, jobs: tuple[int, ...], work: Path, repeat: int) -> l
     runs: dict[int, list[tuple[float, int, int]]] = {j: [] for j in jobs}
     for _ in range(repeat):
         for j in jobs:
-            runs[j].append(run_cli(folder, j, work))
+            runs[j].append(run_cli(folder, ["--jobs", str(j)], work))
     return [Result(f"cleaner clean --jobs {j}", docs, nbytes, min(r[0] for r in runs[j]),
                    runs[j][0][2], max(r[1] for r in runs[j])) for j in jobs]
+
+
+def bench_executors(folder: Path, work: Path, repeat: int, shards: int = 8) -> None:
+    """The same sharded run on the process pool and on a local Dask cluster, both with
+    two worker processes: the Dask row includes starting the cluster."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        print("\ndask: not installed (pip install '.[dask]'); executor comparison skipped")
+        return
+    docs, nbytes = len(os.listdir(folder)), folder_bytes(folder)[0]
+    best: dict[str, tuple[float, int, int]] = {}
+    for _ in range(repeat):
+        for executor in ("pool", "dask"):
+            out = work / f"shards-{executor}"
+            shutil.rmtree(out, ignore_errors=True)
+            run = run_cli(folder, ["--jobs", "2", "--out-dir", str(out), "--shards", str(shards),
+                                   "--executor", executor], work)
+            best[executor] = min(best.get(executor, run), run)
+    print(f"\nsharded run, {shards} shards, 2 worker processes:")
+    print(HEADER)
+    for executor, (seconds, rss, records) in best.items():
+        print(Result(f"--executor {executor}", docs, nbytes, seconds, records, rss).row())
+    print(f"dask-local vs process pool: {best['pool'][0] / best['dask'][0]:.2f}x the throughput")
 
 
 def bench_in_process(folder: Path, repeat: int) -> Result:
@@ -177,10 +211,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Throughput and peak RSS of the text path.")
     parser.add_argument("--docs", type=positive, default=3000,
                         help="dumps for the throughput runs (default: 3000)")
-    parser.add_argument("--small", type=positive, default=1000,
-                        help="dumps in the smaller peak-RSS run (default: 1000)")
-    parser.add_argument("--large", type=positive, default=10000,
-                        help="dumps in the larger peak-RSS run (default: 10000)")
+    parser.add_argument("--small", type=positive, default=10000,
+                        help="inputs in the smaller peak-RSS run (default: 10000)")
+    parser.add_argument("--large", type=positive, default=100000,
+                        help="inputs in the larger peak-RSS run (default: 100000; dumps "
+                             "are generated up to --small and hard-linked again beyond)")
     parser.add_argument("--repeat", type=positive, default=3,
                         help="throughput runs per row, best kept (default: 3)")
     parser.add_argument("--seed", type=int, default=1, help="dump series (default: 1)")
@@ -195,7 +230,7 @@ def main() -> None:
           f"load average {os.getloadavg()[0]:.2f} at start")
     with tempfile.TemporaryDirectory(prefix="cleaner-bench-") as tmp:
         root = Path(tmp)
-        total = max(args.docs, args.small, args.large)
+        total = max(args.docs, args.small)
         start = time.perf_counter()
         nbytes = write_dumps(total, root / "all", args.seed)
         print(f"generated {total:,} dumps (seed {args.seed}), {nbytes / 1e6:.1f} MB, "
@@ -211,11 +246,12 @@ def main() -> None:
         one, two = bench_cli(main_set, (1, 2), root, args.repeat)
         print(one.row())
         print(two.row())
-        small, large = (bench_cli(dump_subset(root / "all", n, root), (1,), root, 1)[0]
+        small, large = (bench_cli(dump_subset(root / "all", n, root), (2,), root, 1)[0]
                         for n in (args.small, args.large))
         print(small.row())
         print(large.row())
         startup = bench_cli(dump_subset(root / "all", 1, root), (1,), root, 1)[0]
+        bench_executors(main_set, root, args.repeat)
 
     per_dump = (large.peak_rss - small.peak_rss) / (large.docs - small.docs)
     dump_size = large.nbytes / large.docs

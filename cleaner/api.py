@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from .decode import Decoded, decode_document
 from .errors import InputError
 from .inputs import DEFAULT_MAX_BYTES, Payload, check_format, read_payload, sniff_format, unwrap
+from .learn.recurring import RecurringIndex, document_lines
 from .pipeline import clean_html, clean_text
 from .record import Article
-from .rules import RuleSet
+from .rules import RuleSet, load_rules
 from .text import declared_charset
 
 
@@ -31,22 +32,38 @@ class Cleaned:
 
 def clean_payload(payload: Payload, *, source: str | None, url: str | None,
                   rules: RuleSet | None, fmt: str = "auto",
-                  timeout: float | None = None) -> Cleaned:
+                  timeout: float | None = None,
+                  recurring: RecurringIndex | None = None) -> Cleaned:
     """Decode and clean one unwrapped input; InputError when its text reads as noise
-    and no article came of it (an unknown or wrong encoding, reported, not dropped)."""
+    and no article came of it (an unknown or wrong encoding, reported, not dropped).
+    `recurring`: a batch's recurring lines to cut too (cleaner/learn/recurring.py)."""
+    kind, decoded = _decode(payload, source, fmt)
+    clean = clean_html if kind == "html" else clean_text
+    articles = clean(decoded.text, url=url, source=source, rules=rules, timeout=timeout,
+                     recurring=recurring)
+    if decoded.garbled and not articles:
+        raise InputError("the decoded text reads as noise (unknown or wrong encoding); "
+                         "no article found")
+    return Cleaned(articles, decoded)
+
+
+def payload_lines(payload: Payload, *, source: str | None, url: str | None,
+                  rules: RuleSet | None, fmt: str = "auto") -> tuple[list[str], str | None]:
+    """One input's lines and group as the text stages will see them: the first pass
+    of corpus-aware cleaning (RecurringIndex.add) and `cleaner learn` read these."""
+    kind, decoded = _decode(payload, source, fmt)
+    return document_lines(decoded.text, kind, url, load_rules() if rules is None else rules)
+
+
+def _decode(payload: Payload, source: str | None, fmt: str) -> tuple[str, Decoded]:
+    """The input's format ('text' or 'html') and its decoded text."""
     kind = check_format(fmt)
     if kind == "auto":
         kind = sniff_format(source or "", payload.data, payload.kind)
     charset = payload.charset  # HTTP's word first, as browsers take it
     if kind == "html" and charset is None:
         charset = declared_charset(payload.data)
-    decoded = decode_document(payload.data, charset)
-    clean = clean_html if kind == "html" else clean_text
-    articles = clean(decoded.text, url=url, source=source, rules=rules, timeout=timeout)
-    if decoded.garbled and not articles:
-        raise InputError("the decoded text reads as noise (unknown or wrong encoding); "
-                         "no article found")
-    return Cleaned(articles, decoded)
+    return kind, decode_document(payload.data, charset)
 
 
 def clean_bytes(data: bytes, url: str | None = None, source: str | None = None,

@@ -29,4 +29,6 @@ CATEGORIES: dict[str, str] = {
              "'— Name (@handle) date' line are story and stay)",
     "byline": "author, date and reading-time lines around the headline",
     "duplicate": "paragraphs repeated elsewhere in the same article",
+    "recurring": "lines an outlet prints on many of its pages in one batch (corpus-aware "
+                 "cleaning; the rule id holds the line's support)",
 }

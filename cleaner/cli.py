@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import difflib
+import importlib.util
 import logging
 import os
 import re
@@ -28,16 +30,33 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from types import FrameType, TracebackType
 from typing import Any, NoReturn, cast
 
 from . import __version__
-from .batch import DEFAULT_TIMEOUT, BatchStats, CleanOptions, printable, run_batch
+from .batch import (
+    DEFAULT_TIMEOUT,
+    RECYCLE_AFTER,
+    BatchStats,
+    CleanOptions,
+    PoolSettings,
+    ShardPlan,
+    printable,
+    reporting,
+    run_batch,
+    run_shards,
+)
+from .batch.cluster import run_on_dask
+from .batch.run import learn_recurring
 from .errors import OutputError, RuleError
+from .explain.cli import add_parsers as add_explain_parsers
+from .explain.cli import main as explain_main
 from .fetch.cli import add_parser as add_fetch_parser
 from .fetch.cli import main as fetch_main
 from .inputs import DEFAULT_MAX_BYTES, FORMATS, STDIN, iter_inputs
+from .learn.cli import add_parser as add_learn_parser
+from .learn.cli import main as learn_main
 from .output import JsonlWriter, output_problem, writes_in_place
 from .record import json_line
 from .rules import BUILTIN_RULES_DIR, RULES_ENV, check_rules, default_rule_dirs, load_rules
@@ -109,7 +128,7 @@ def build_parser() -> Parser:
                     "named on the command line, or '-' (stdin) into one JSONL record per "
                     "article.")
     clean.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for stdin")
-    clean.add_argument("-o", "--output", default="-", metavar="OUT",
+    clean.add_argument("-o", "--output", metavar="OUT",
                        help="output JSONL file, gzip-compressed when it ends in .gz "
                             "(default: stdout; '-' is stdout)")
     clean.add_argument("--rules", metavar="DIR", action="append", default=[],
@@ -141,6 +160,35 @@ def build_parser() -> Parser:
     clean.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                        help=f"give up on an input still being cleaned after this long "
                             f"(default: {DEFAULT_TIMEOUT:g}; 0: no limit)")
+    clean.add_argument("--learn-recurring", action="store_true",
+                       help="read the inputs twice: first count the lines each outlet (rule "
+                            "file or domain) prints across its stories, then cut those that "
+                            "recur (category 'recurring'); see README, 'Corpus-aware cleaning'")
+    clean.add_argument("--unordered", action="store_true",
+                       help="write records as inputs finish, not in input order (faster "
+                            "when input sizes vary a lot)")
+    clean.add_argument("--recycle-after", type=_count, default=RECYCLE_AFTER, metavar="N",
+                       help=f"replace a worker process after it has cleaned N inputs, to "
+                            f"contain leaks in third-party parsers (default: {RECYCLE_AFTER}; "
+                            f"0: never)")
+    scale = clean.add_argument_group(
+        "sharded runs (resumable; see README, 'Scaling out')")
+    scale.add_argument("--out-dir", metavar="DIR",
+                       help="write one JSONL file per shard, and a completion marker per "
+                            "shard, into DIR (instead of -o); a re-run skips finished shards")
+    scale.add_argument("--shards", type=_positive_int, metavar="N",
+                       help="how many shards (default: 1); an input path always falls into "
+                            "the same shard")
+    scale.add_argument("--shard", type=_shard, metavar="K/N",
+                       help="run only shard K of N (1 <= K <= N), e.g. one per host")
+    scale.add_argument("--gzip", action="store_true",
+                       help="gzip-compress the shard files (.jsonl.gz)")
+    scale.add_argument("--executor", choices=("pool", "dask"), default="pool",
+                       help="run shards on this machine's worker pool (default) or as Dask "
+                            "tasks (needs the [dask] extra and --out-dir)")
+    scale.add_argument("--scheduler", metavar="ADDRESS",
+                       help="the Dask scheduler to use (default: a local cluster of --jobs "
+                            "worker processes)")
     clean.add_argument("-q", "--quiet", action="store_true",
                        help="no progress line, no summary (failures are still reported)")
     clean.add_argument("-v", "--verbose", action="store_true",
@@ -149,6 +197,10 @@ def build_parser() -> Parser:
 
     # `cleaner fetch` (cleaner/fetch/cli.py; building its parser imports no HTTP stack)
     add_fetch_parser(cast("argparse._SubParsersAction[argparse.ArgumentParser]", commands))
+    # `cleaner explain` and `cleaner stats` (cleaner/explain/cli.py)
+    add_explain_parsers(cast("argparse._SubParsersAction[argparse.ArgumentParser]", commands))
+    # `cleaner learn` (cleaner/learn/cli.py)
+    add_learn_parser(cast("argparse._SubParsersAction[argparse.ArgumentParser]", commands))
 
     rules = commands.add_parser("rules", help="work with rule files")
     rules_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
@@ -168,6 +220,19 @@ def _positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}")
     return number
+
+
+def _count(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number (0: never), got {value!r}")
+    return int(value)
+
+
+def _shard(value: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d+)/(\d+)", value)
+    if match is None or not 1 <= int(match[1]) <= int(match[2]):
+        raise argparse.ArgumentTypeError(f"expected K/N with 1 <= K <= N, got {value!r}")
+    return int(match[1]), int(match[2])
 
 
 def _seconds(value: str) -> float:
@@ -190,6 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _stop_signals(), _quiet_libraries():
             if args.command == "clean":
                 return _clean(args)
+            if args.command in ("explain", "stats"):
+                return explain_main(args)
+            if args.command == "learn":
+                return learn_main(args)
             return _rules_check(args.directories)
     except RuleError as exc:
         print(f"cleaner: rule error: {exc}", file=sys.stderr)
@@ -274,25 +343,59 @@ def _clean(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     options = CleanOptions(rule_dirs=rule_dirs, url=args.url, fmt=args.format,
                            max_bytes=args.max_bytes, explain=args.explain)
+    pool = PoolSettings(jobs=args.jobs, timeout=args.timeout, ordered=not args.unordered,
+                        recycle=args.recycle_after)
     stderr_tty = _isatty(sys.stderr)
-    records_to_terminal = args.output == STDIN and _isatty(sys.stdout)
+    records_to_terminal = args.output in (None, STDIN) and _isatty(sys.stdout)
     progress = stderr_tty and not args.quiet and not records_to_terminal
 
     def skipped(path: str, why: str) -> None:
         print(f"cleaner: {printable(path)}: {why}", file=sys.stderr)
 
     started = time.monotonic()
+    if args.learn_recurring:
+        index = learn_recurring(iter_inputs(args.paths), options, pool)
+        options = dataclasses.replace(options, recurring=index)
+        if progress or args.verbose:
+            print(f"cleaner: --learn-recurring: lines counted in {index.documents:,} inputs",
+                  file=sys.stderr)
+    failed_shards: list[str] = []
     with _StatsFile(args.stats) as stats_file:
-        stats = run_batch(iter_inputs(args.paths, skipped), args.output, options,
-                          jobs=args.jobs, errors=args.errors, progress=progress,
-                          dedup=args.dedup, timeout=args.timeout)
+        if args.out_dir is None:
+            stats = run_batch(iter_inputs(args.paths, skipped), args.output, options, pool,
+                              errors=args.errors, progress=progress, dedup=args.dedup)
+        else:
+            stats, failed_shards = _clean_shards(args, options, pool, progress, skipped)
         stats_file.write(stats, time.monotonic() - started)
     if not args.quiet and (stderr_tty or args.verbose):
         print(stats.summary(per_rule=args.verbose), file=sys.stderr)
-    if not stats.inputs:
+    for failure in failed_shards:
+        print(f"cleaner: {printable(failure)}", file=sys.stderr)
+    if not stats.inputs and args.out_dir is None:
         print("cleaner: warning: no input files found (looked for .txt .html .htm .xhtml, "
               "optionally .gz, and .warc, .warc.gz)", file=sys.stderr)
-    return EXIT_FAILED if stats.failed else EXIT_OK
+    return EXIT_FAILED if stats.failed or failed_shards else EXIT_OK
+
+
+def _shard_plan(args: argparse.Namespace) -> ShardPlan:
+    shards = args.shard[1] if args.shard else args.shards or 1
+    return ShardPlan(tuple(args.paths), args.out_dir, shards, gzip=args.gzip)
+
+
+def _clean_shards(args: argparse.Namespace, options: CleanOptions, pool: PoolSettings,
+                  progress: bool, skipped: Callable[[str, str], None]
+                  ) -> tuple[BatchStats, list[str]]:
+    """--out-dir: the run's shards not finished yet (all, or --shard K/N's one)."""
+    plan = _shard_plan(args)
+    wanted = [args.shard[0]] if args.shard else list(range(1, plan.shards + 1))
+    todo = [shard for shard in wanted if not plan.finished(shard)]
+    if len(todo) < len(wanted) and not args.quiet:
+        print(f"cleaner: {len(wanted) - len(todo)} of {len(wanted)} shards already finished "
+              f"in {printable(plan.out_dir)} (a .done marker each); skipped", file=sys.stderr)
+    with reporting(None, progress, args.errors) as report:
+        if args.executor == "dask":
+            return run_on_dask(plan, todo, options, pool, report, args.scheduler)
+        return run_shards(plan, todo, options, pool, report, skipped), []
 
 
 def _isatty(stream: object) -> bool:
@@ -334,6 +437,11 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     read as one, or is another output."""
     if args.paths.count(STDIN) > 1:
         return "'-' (stdin) can be given once"
+    if args.learn_recurring and STDIN in args.paths:
+        return "--learn-recurring reads the inputs twice; '-' (stdin) can be read once"
+    problem = _sharding_problem(args)
+    if problem:
+        return problem
     if args.url_for_all and not args.url:
         return "--url-for-all needs --url"
     if args.url and not args.url_for_all and (
@@ -352,6 +460,31 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
             if os.path.realpath(path) == os.path.realpath(other):
                 return f"{flag} {path}: is also the {other_flag} output"
     return None
+
+
+def _sharding_problem(args: argparse.Namespace) -> str | None:
+    """What makes the sharding options unusable: one needing --out-dir without it,
+    --out-dir with -o, stdin, or --dedup, or a folder holding another run's shards."""
+    if args.out_dir is None:
+        given = [flag for flag, value in (("--shards", args.shards), ("--shard", args.shard),
+                                          ("--gzip", args.gzip),
+                                          ("--executor dask", args.executor == "dask"))
+                 if value]
+        return f"{given[0]} needs --out-dir DIR (shards are written there)" if given else None
+    if args.scheduler and args.executor != "dask":
+        return "--scheduler needs --executor dask"
+    if args.output is not None:
+        return "-o and --out-dir: give one (--out-dir writes one file per shard)"
+    if STDIN in args.paths:
+        return "'-' (stdin) cannot be split into shards; save it to a file first"
+    if args.dedup:
+        return "--dedup works on one output (-o), not across shards"
+    if args.shard and args.shards and args.shard[1] != args.shards:
+        return f"--shard {args.shard[0]}/{args.shard[1]} and --shards {args.shards} disagree"
+    if args.executor == "dask" and importlib.util.find_spec("distributed") is None:
+        return ("--executor dask needs Dask: pip install 'news-boilerplate-cleaner[dask]'")
+    problem = _shard_plan(args).problem()
+    return f"--out-dir {args.out_dir}: {problem}" if problem else None
 
 
 def _rules_check(directories: list[str]) -> int:

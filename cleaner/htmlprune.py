@@ -103,7 +103,7 @@ def prune(tree: LexborHTMLParser, site: SiteRule | None) -> Pruned:
         text = squash(node.text(deep=True))
         if text and text not in result.captions:
             result.captions.append(text)
-        result.removed.append(Removal("generic.html.caption", "caption", text))
+        result.removed.append(Removal("generic.html.caption", "caption", text, element(node)))
         node.decompose()
     for node in body.css(FIGURES):
         node.decompose()
@@ -165,8 +165,19 @@ def _remove_all(body: LexborNode, selector: str, rule: str, category: str, resul
             continue  # content, or inside a box already removed
         if story is not None and not story.allows_removal(node):
             continue
-        result.removed.append(Removal(rule, category, squash(node.text(deep=True))))
+        result.removed.append(Removal(rule, category, squash(node.text(deep=True)), element(node)))
         node.decompose()
+
+
+def element(node: LexborNode) -> str:
+    """The node as a short CSS selector (`div#promo.newsletter-box`): what the
+    audit trail names for a removed element."""
+    attributes = node.attributes
+    name = node.tag or "?"
+    if attributes.get("id"):
+        name += f"#{attributes['id']}"
+    classes = (attributes.get("class") or "").split()
+    return name + "".join(f".{c}" for c in classes[:3]) + (".…" if len(classes) > 3 else "")
 
 
 def _ancestors(node: LexborNode | None) -> list[LexborNode]:

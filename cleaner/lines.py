@@ -83,6 +83,11 @@ def is_sign_off(text: str) -> bool:
     return text[:1] == "(" and bool(_SIGN_OFF.match(text))
 
 
+def is_wire_credit(text: str) -> bool:
+    """A story's credit line: 'Reporting by X; Editing by Y', '(Writing by X)'."""
+    return text[:1] in _CREDIT_INITIALS and bool(_WIRE_CREDIT.search(text))
+
+
 def is_teaser_excerpt(text: str) -> bool:
     """A cut-off excerpt ending in an ellipsis, as teaser lists show them."""
     return text.rstrip(_CLOSERS).endswith(("...", "…"))
@@ -101,8 +106,7 @@ def is_prose(text: str, words: int | None = None) -> bool:
         return False
     if is_sign_off(text):
         return True
-    if words >= 3 and (ends_sentence(text) or
-                       (text[:1] in _CREDIT_INITIALS and bool(_WIRE_CREDIT.search(text)))):
+    if words >= 3 and (ends_sentence(text) or is_wire_credit(text)):
         return True
     if words >= QUOTE_WORDS and text[:1] in OPENING_QUOTES and text[-1:] in CLOSING_QUOTES:
         return True  # a quoted statement, as German and French dialogue end without a stop

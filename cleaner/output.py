@@ -80,6 +80,7 @@ class JsonlWriter:
         self.written = 0
         self.duplicates = 0
         self._ids: set[str] | None = set() if dedup else None
+        self.dedup = dedup
         self._stdio = stdio
         self._tmp: str | None = None
         self._final: str | None = None  # the file the temporary one replaces

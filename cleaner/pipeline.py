@@ -9,6 +9,7 @@ from .detectors import BODY_DETECTORS, DETECTORS
 from .draft import Draft, paragraphs
 from .htmlpage import Page, read_page
 from .layout import locate_article
+from .learn.recurring import RecurringIndex, RecurringLines, cut_recurring, lines_for
 from .limits import check_text
 from .lines import LONG_LINE_LOWERCASE, lowercase_share
 from .outlet import copyright_holder, detect_site, readable_domain, split_header
@@ -18,62 +19,74 @@ from .siterules import apply_site_rules
 from .split import headline_at, split_articles
 from .text import normalise, squash
 from .timelimit import time_limit
+from .trace import note
 
 RUNNING_TEXT_WORDS = 25  # a page paragraph this long counts as a story without a full stop
 
 
 def clean_text(text: str, url: str | None = None, source: str | None = None,
-               rules: RuleSet | None = None, timeout: float | None = None) -> list[Article]:
+               rules: RuleSet | None = None, timeout: float | None = None,
+               recurring: RecurringIndex | None = None) -> list[Article]:
     """Clean one text dump; one Article per article found (none if no text survives).
-    `timeout`: seconds before DocumentTimeout (main thread only; see timelimit.py)."""
+    `timeout`: seconds before DocumentTimeout (main thread only; see timelimit.py).
+    `recurring`: a batch's recurring lines to cut too (cleaner/learn/recurring.py)."""
     rules = load_rules() if rules is None else rules
     with time_limit(timeout):
-        return _clean_text(text, url, source, rules)
+        return _clean_text(text, url, source, rules, recurring)
 
 
 def _clean_text(text: str, url: str | None, source: str | None,
-                rules: RuleSet) -> list[Article]:
+                rules: RuleSet, recurring: RecurringIndex | None) -> list[Article]:
     header_url, text = split_header(normalise(text))
     check_text(text)
     url = url or header_url
     site = detect_site(rules, text, url)
+    lines = lines_for(recurring, site, url)
     articles = []
     for n, segment in enumerate(split_articles(paragraphs(text))):
         draft = Draft(segment, headline=headline_at(segment) if n else None)  # found by the split
-        _clean_draft(draft, site, page=True)
+        _clean_draft(draft, site, page=True, recurring=lines)
         outlet = site.outlet if site else (draft.trailer or readable_domain(url)
                                            or _footer_outlet(draft))
         article = assemble(draft, source=source, url=url, outlet=outlet)
-        if _has_story(draft):
+        kept = _has_story(draft)
+        note(draft, None, article if kept else None)
+        if kept:
             articles.append(article)
     return articles
 
 
 def clean_html(html: str | bytes, url: str | None = None, source: str | None = None,
-               rules: RuleSet | None = None, timeout: float | None = None) -> list[Article]:
+               rules: RuleSet | None = None, timeout: float | None = None,
+               recurring: RecurringIndex | None = None) -> list[Article]:
     """Clean one HTML page into (at most) one Article. When the pruned page yields
     no story, the whole page gets a second chance before the page is given up.
-    `timeout`: as for clean_text (it cannot stop one long parse inside C code)."""
+    `timeout`: as for clean_text (it cannot stop one long parse inside C code);
+    `recurring` too."""
     rules = load_rules() if rules is None else rules
     with time_limit(timeout):
-        return _clean_html(html, url, source, rules)
+        return _clean_html(html, url, source, rules, recurring)
 
 
 def _clean_html(html: str | bytes, url: str | None, source: str | None,
-                rules: RuleSet) -> list[Article]:
+                rules: RuleSet, recurring: RecurringIndex | None) -> list[Article]:
     page = read_page(html, url, rules)
-    article, draft = _clean_page(page, source)
+    article, draft = _clean_page(page, source, recurring)
     if not _has_story(draft) and not page.whole:
         page = read_page(html, url, rules, whole=True)
-        article, draft = _clean_page(page, source)
-    return [article] if _has_story(draft) or _has_running_text(draft) else []
+        article, draft = _clean_page(page, source, recurring)
+    kept = _has_story(draft) or _has_running_text(draft)
+    note(draft, page, article if kept else None)
+    return [article] if kept else []
 
 
-def _clean_page(page: Page, source: str | None) -> tuple[Article, Draft]:
+def _clean_page(page: Page, source: str | None,
+                recurring: RecurringIndex | None) -> tuple[Article, Draft]:
     meta = page.meta
     draft = Draft(page.paras, captions=page.captions, authors=list(meta.authors))
     _drop_headline_echo(draft, meta.titles)
-    _clean_draft(draft, page.site, page=False)
+    lines = lines_for(recurring, page.site, page.url)
+    _clean_draft(draft, page.site, page=False, recurring=lines)
     outlet = page.site.outlet if page.site else (meta.outlet or draft.trailer
                                                  or readable_domain(page.url))
     article = assemble(draft, source=source, url=page.url, outlet=outlet,
@@ -107,9 +120,13 @@ def _has_running_text(draft: Draft) -> bool:
                for i in draft.live())
 
 
-def _clean_draft(draft: Draft, site: SiteRule | None, page: bool) -> None:
-    """Site rules, generic detectors, then (for whole-page text dumps) the layout."""
+def _clean_draft(draft: Draft, site: SiteRule | None, page: bool,
+                 recurring: RecurringLines | None = None) -> None:
+    """Site rules, the batch's recurring lines, generic detectors, then (for
+    whole-page text dumps) the layout."""
     apply_site_rules(draft, site)
+    if recurring is not None:
+        cut_recurring(draft, recurring)
     for detect in DETECTORS:
         detect(draft)
     if page:

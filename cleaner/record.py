@@ -32,11 +32,14 @@ from .language import normalise_language
 
 @dataclass(slots=True, frozen=True)
 class Removal:
-    """One span the cleaner cut: which rule fired, its category, the text."""
+    """One span the cleaner cut: which rule fired, its category, the text, and for
+    the HTML pre-pass the element it was (`div#promo.newsletter-box`), so that
+    `cleaner explain` can show what a selector took; not part of the record."""
 
     rule: str
     category: str
     text: str
+    element: str | None = None
 
     def summary(self) -> dict[str, object]:
         return {"rule": self.rule, "category": self.category, "chars": len(self.text)}

@@ -4,7 +4,7 @@ It arms a SIGALRM interval timer, so it works in the main thread of a POSIX
 process only, and it stops Python code and regular-expression matching (which
 checks for signals) but not a single long call into C code such as an HTML
 parse. The command line does not rely on it: there each document is cleaned
-in a worker process that is killed when it runs over (cleaner/workers.py).
+in a worker process that is killed when it runs over (cleaner/batch/workers.py).
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-import cleaner.batch
+import cleaner.batch.clean
+import cleaner.batch.run
 from cleaner import RECORD_FIELDS
 from cleaner.cli import main
 from cleaner.output import JsonlWriter
@@ -320,7 +321,7 @@ def test_dedup_with_jobs_2_gives_the_same_output_as_jobs_1(
         tmp_path: Path, corpus: Path, run_cli, monkeypatch: pytest.MonkeyPatch,
         dedup: list[str]) -> None:
     # Small chunks, so the inputs (and the copies of one article) are spread over both workers.
-    monkeypatch.setattr(cleaner.batch, "CHUNK", 3)
+    monkeypatch.setattr(cleaner.batch.run, "CHUNK", 3)
     runs = {}
     for jobs in ("1", "2"):
         out = tmp_path / f"out{jobs}.jsonl"
@@ -378,7 +379,7 @@ def test_cli_interrupted_run_keeps_the_previous_output(
     out = tmp_path / "out.jsonl"
     run_cli("clean", str(samples_dir), "-o", str(out), "-q")
     before = out.read_bytes()
-    real_clean_one, calls = cleaner.batch.clean_one, []
+    real_clean_one, calls = cleaner.batch.clean.clean_one, []
 
     def interrupt_on_third(source: str) -> cleaner.batch.FileResult:
         calls.append(source)
@@ -386,7 +387,7 @@ def test_cli_interrupted_run_keeps_the_previous_output(
             raise KeyboardInterrupt
         return real_clean_one(source)
 
-    monkeypatch.setattr(cleaner.batch, "clean_one", interrupt_on_third)
+    monkeypatch.setattr(cleaner.batch.clean, "clean_one", interrupt_on_third)
     result = run_cli("clean", str(samples_dir), str(samples_dir), "-o", str(out), "-q")
     assert result.code == 130
     assert out.read_bytes() == before

@@ -10,7 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from cleaner.batch import CleanOptions, run_batch
+from cleaner.batch import CleanOptions, PoolSettings, run_batch
 from cleaner.containers import iter_records
 from cleaner.inputs import iter_inputs
 
@@ -74,8 +74,8 @@ def _run(sources: list[str], tmp_path: Path) -> tuple[list[dict], list[dict], ob
     out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
     log = tmp_path / "log.txt"
     with log.open("w") as stream:
-        stats = run_batch(sources, str(out), CleanOptions(), jobs=1, errors=str(errors),
-                          progress=False, log=stream, timeout=0)
+        stats = run_batch(sources, str(out), CleanOptions(), PoolSettings(jobs=1, timeout=0),
+                          errors=str(errors), progress=False, log=stream)
     return ([orjson.loads(line) for line in out.read_bytes().splitlines()],
             [orjson.loads(line) for line in errors.read_bytes().splitlines()], stats)
 

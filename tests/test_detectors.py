@@ -201,7 +201,8 @@ def test_generic_detector_cuts_its_category_and_keeps_the_article(
 
 
 # Categories whose positive case needs its own test (the cut line comes with kept lines).
-OWN_TEST = {"duplicate", "embed", "call_to_action"}  # call_to_action: see the end
+OWN_TEST = {"duplicate", "embed", "call_to_action",  # call_to_action: see the end
+            "recurring"}  # corpus-aware cleaning only: tests/test_learn.py
 
 
 def test_covered_categories_are_all_the_generic_categories() -> None:
@@ -300,6 +301,7 @@ NEGATIVE = [
                  "grant arrives on time."),
     pytest.param("embed", "The council's account (@springfieldcc) posted the result at 9 p.m. "
                  "on Tuesday."),
+    pytest.param("recurring", "Readers like you keep this newsroom going, the editor wrote."),
 ]
 
 

@@ -25,15 +25,15 @@ import orjson
 import pytest
 
 import cleaner
-import cleaner.batch
+import cleaner.batch.clean
 import cleaner.record
 from cleaner.backtracking import backtracking_problem
-from cleaner.batch import CleanOptions, run_batch
+from cleaner.batch import CleanOptions, PoolSettings, run_batch
+from cleaner.batch.workers import imap_limited
 from cleaner.errors import DocumentTimeout, InputError, RuleError
 from cleaner.inputs import iter_inputs, read_input
 from cleaner.rules import load_rules
 from cleaner.timelimit import time_limit
-from cleaner.workers import imap_limited
 
 SLOW_SIGNATURE = "signatures = ['^\\d*\\d*\\d*\\d*\\d*X$']\n"  # a TOML literal string
 DIGITS = "1" * 400
@@ -112,19 +112,19 @@ def test_input_over_the_time_limit_is_reported_and_later_records_are_written_in_
 def test_a_worker_past_the_limit_is_replaced_and_the_rest_of_its_share_is_cleaned(
         tmp_path: Path, good: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
     """Several stalls in a row (a block no signal reaches: the worker must be killed)."""
-    real = cleaner.batch.clean_one
+    real = cleaner.batch.clean.clean_one
 
     def stall_on_odd(item: cleaner.batch.Input) -> cleaner.batch.FileResult:
         if item.source.endswith("stall"):
             threading.Event().wait()  # forever
         return real(item)
 
-    monkeypatch.setattr(cleaner.batch, "clean_one", stall_on_odd)
+    monkeypatch.setattr(cleaner.batch.clean, "clean_one", stall_on_odd)
     sources = [str(good[0]), "a.stall", str(good[1]), "b.stall", str(good[2])]
     log = io.StringIO()
     started = time.monotonic()
-    stats = run_batch(sources, str(tmp_path / "out.jsonl"), CleanOptions(), jobs=1,
-                      log=log, progress=False, timeout=3)
+    stats = run_batch(sources, str(tmp_path / "out.jsonl"), CleanOptions(),
+                      PoolSettings(jobs=1, timeout=3), log=log, progress=False)
     assert time.monotonic() - started < 20
     assert (stats.inputs, stats.failed, stats.articles) == (5, 2, 3)
     assert "a.stall: timeout" in log.getvalue() and "b.stall: timeout" in log.getvalue()
@@ -133,17 +133,17 @@ def test_a_worker_past_the_limit_is_replaced_and_the_rest_of_its_share_is_cleane
 
 def test_a_worker_that_dies_costs_only_its_input(tmp_path: Path, good: list[Path],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    real = cleaner.batch.clean_one
+    real = cleaner.batch.clean.clean_one
 
     def crash(item: cleaner.batch.Input) -> cleaner.batch.FileResult:
         if item.source == "crash":
             os.kill(os.getpid(), signal.SIGKILL)
         return real(item)
 
-    monkeypatch.setattr(cleaner.batch, "clean_one", crash)
+    monkeypatch.setattr(cleaner.batch.clean, "clean_one", crash)
     log = io.StringIO()
     stats = run_batch([str(good[0]), "crash", str(good[1])], str(tmp_path / "out.jsonl"),
-                      CleanOptions(), jobs=2, log=log, progress=False)
+                      CleanOptions(), PoolSettings(jobs=2), log=log, progress=False)
     assert (stats.failed, stats.articles) == (1, 2)
     assert "crash: internal error: the worker process died (killed by signal 9)" in log.getvalue()
 
@@ -304,17 +304,17 @@ def test_lone_surrogate_in_a_library_string_serialises(article_text: str) -> Non
 
 def test_an_error_while_serialising_one_input_is_that_inputs_error(
         tmp_path: Path, good: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    real = cleaner.batch.json_line
+    real = cleaner.batch.clean.json_line
 
     def broken(record: dict) -> bytes:
         if str(record.get("source")).endswith(good[1].name):
             raise ValueError("cannot serialise")
         return real(record)
 
-    monkeypatch.setattr(cleaner.batch, "json_line", broken)
+    monkeypatch.setattr(cleaner.batch.clean, "json_line", broken)
     log = io.StringIO()
     stats = run_batch([str(p) for p in good], str(tmp_path / "out.jsonl"), CleanOptions(),
-                      jobs=2, log=log, progress=False)
+                      PoolSettings(jobs=2), log=log, progress=False)
     assert (stats.failed, stats.articles) == (1, 2)
     assert f"{good[1]}: internal error: ValueError: cannot serialise" in log.getvalue()
 

@@ -31,8 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
 DEVSET_PAGE = ROOT.parent / "shared" / "devset" / "html" / "fundus-au-NineNews_2024_05_02.html"
 SEED = "000_eacdd442b5eadf3f.txt"
-# Imported only by an optional feature, never by a run: cleaner.record_features().
-OPTIONAL_IMPORTS = {"datasets"}
+# Imported only by an optional feature, never by a plain run: cleaner.record_features()
+# (datasets), and --executor dask (dask and distributed, the [dask] extra).
+OPTIONAL_IMPORTS = {"datasets", "dask", "distributed"}
 
 
 def _normal(name: str) -> str:

@@ -8,8 +8,16 @@ small bundles (every FLUSH_SECONDS, or when its share is done), so fast items
 cost few messages. The parent kills a worker whose item runs past the limit
 (or notices one that died), reports that item as lost and hands the rest of
 the worker's share, results not sent yet included, to a new worker. Results
-are yielded in input order, and at most `window` items are in flight at once,
-so one slow item never makes the parent hold an unbounded run of later results.
+are yielded in input order (or as they come, unordered), and at most `window`
+items are in flight at once, so one slow item never makes the parent hold an
+unbounded run of later results. A worker that has handled `recycle` items is
+stopped between shares and a fresh one takes over, so a leak in a third-party
+parser cannot grow for the whole run.
+
+Workers are forked where the platform can (they inherit the parent's loaded
+rules and models); a caller inside a threaded host (a Dask worker) asks for
+"forkserver" instead, since forking a process with other threads running can
+deadlock the child.
 
 Workers ignore SIGINT (the parent handles Ctrl-C and stops them), take
 SIGTERM's default action, and on Linux die with the parent (PR_SET_PDEATHSIG).
@@ -30,7 +38,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
-from .errors import DocumentTimeout
+from ..errors import DocumentTimeout
 
 FLUSH_SECONDS = 0.02  # a worker holds finished results at most this long
 _INTERRUPTED = "interrupted"  # a worker's item raised KeyboardInterrupt: the run stops
@@ -45,6 +53,7 @@ class _Worker:
     state: Any  # a shared array of two doubles: _SEQ, _STARTED
     items: dict[int, Any] = field(default_factory=dict)  # seq -> item: sent, no result yet
     since: float = 0.0  # when its current share was sent
+    handled: int = 0  # items it has sent results for
 
     def started(self) -> tuple[int | None, float]:
         """The item it is on and since when. None for the item: the first one not
@@ -58,22 +67,30 @@ class _Worker:
 def imap_limited(work: Callable[[Any], Any], items: Iterable[Any], *, jobs: int,
                  timeout: float, lost: Callable[[Any, str], Any],
                  setup: Callable[[], None] = lambda: None, batch: int = 16,
-                 window: int | None = None) -> Iterator[Any]:
-    """work(item) for every item in `jobs` worker processes, in input order.
+                 window: int | None = None, ordered: bool = True, recycle: int = 0,
+                 start_method: str | None = None) -> Iterator[Any]:
+    """work(item) for every item in `jobs` worker processes, in input order (or,
+    with ordered=False, as each finishes).
 
     An item still running after `timeout` seconds (0: no limit) or whose worker
     dies gives lost(item, reason) instead, and a new worker takes over. `setup`
-    runs once in each worker before its first item."""
-    pool = _Pool(work, setup, timeout, lost)
+    runs once in each worker before its first item. A worker is replaced after
+    `recycle` items (0: never). `start_method`: how workers start (None: fork
+    where available)."""
+    pool = _Pool(work, setup, timeout, lost, start_method)
     window = window or max(4 * jobs * batch, 2 * batch)
     source = iter(enumerate(items))
-    next_out = pulled = 0
+    next_out = pulled = 0  # next_out: how many results were yielded
     exhausted = False
     try:
         pool.start(jobs)
         while True:
-            while next_out in pool.done:
-                yield pool.done.pop(next_out)
+            ready = (sorted(pool.done) if not ordered
+                     else range(next_out, next_out + len(pool.done)))
+            for seq in ready:
+                if seq not in pool.done:
+                    break
+                yield pool.done.pop(seq)
                 next_out += 1
             while not exhausted and pulled - next_out < window:
                 try:
@@ -83,6 +100,7 @@ def imap_limited(work: Callable[[Any], Any], items: Iterable[Any], *, jobs: int,
                     exhausted = True
             if exhausted and next_out == pulled:
                 return
+            pool.recycle(recycle)
             pool.dispatch(batch)
             pool.collect()
     finally:
@@ -93,10 +111,11 @@ class _Pool:
     """The workers, the items not sent yet and the results not yielded yet."""
 
     def __init__(self, work: Callable[[Any], Any], setup: Callable[[], None], timeout: float,
-                 lost: Callable[[Any, str], Any]) -> None:
+                 lost: Callable[[Any, str], Any], start_method: str | None = None) -> None:
         self.work, self.setup, self.timeout, self.lost = work, setup, timeout, lost
-        self.context = multiprocessing.get_context(
-            "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        if start_method is None and "fork" in multiprocessing.get_all_start_methods():
+            start_method = "fork"
+        self.context = multiprocessing.get_context(start_method)
         self.queue: list[tuple[int, Any]] = []  # (seq, item) pulled, not sent yet, in order
         self.done: dict[int, Any] = {}  # seq -> result, not yielded yet
         self.workers: dict[int, _Worker] = {}  # by the parent end's file descriptor
@@ -107,6 +126,13 @@ class _Pool:
             worker = _start(self.context, self.work, self.setup)
             self.workers[worker.conn.fileno()] = worker
             self.poller.register(worker.conn.fileno(), select.POLLIN)
+
+    def recycle(self, after: int) -> None:
+        """Replace each idle worker that has handled `after` items or more."""
+        if after:
+            for worker in [w for w in self.workers.values()
+                           if w.handled >= after and not w.items]:
+                self._replace(worker, gently=True)
 
     def dispatch(self, batch: int) -> None:
         for worker in self.workers.values():
@@ -154,13 +180,14 @@ class _Pool:
         for seq, result in message:
             del worker.items[seq]
             self.done[seq] = result
+        worker.handled += len(message)
         return None
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: _Worker, gently: bool = False) -> None:
         fd = worker.conn.fileno()
         self.poller.unregister(fd)
         del self.workers[fd]
-        _stop(worker)
+        _stop(worker, gently)
         self.start(1)
 
     def stop(self) -> None:
