@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSET ?= ../shared/devset
 
-.PHONY: install run test test-fast bench fuzz lint eval clean screenshot
+.PHONY: install run test test-fast bench fuzz lint eval clean screenshot train
 
 install: $(STAMP)
 
@@ -37,6 +37,9 @@ fuzz: install  ## a longer fuzzing run of mutated inputs (FUZZ_EXAMPLES each, de
 lint: install  ## ruff, and mypy --strict on the package
 	$(BIN)/ruff check cleaner tests bench
 	$(BIN)/mypy
+
+train: install  ## retrain the line classifier (cleaner/models/lines.npz) on the tuning half
+	$(BIN)/python eval/train_classifier.py
 
 screenshot: install  ## docs/explain-report.png, the README's picture of the report (Chromium)
 	$(BIN)/python docs/screenshot.py

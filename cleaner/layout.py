@@ -212,7 +212,7 @@ def _story_list(draft: Draft, run: list[int]) -> bool:
     return 2 * sum(is_story_list_item(draft.paras[j].text) for j in run) > len(run)
 
 
-def _heads_section(line: Para, below: Para) -> bool:
+def heads_section(line: Para, below: Para) -> bool:
     """A sub-heading over the paragraph right under it: a short title, then a full
     paragraph of the story."""
     text = line.text
@@ -232,7 +232,7 @@ def _cut_short_runs(draft: Draft, body: list[int]) -> None:
             run.append(i)
             continue
         if len(run) >= 2 and not _story_list(draft, run):
-            if para is not None and _heads_section(draft.paras[run[-1]], para):
+            if para is not None and heads_section(draft.paras[run[-1]], para):
                 run.pop()  # the sub-heading of the paragraph below stays
             for j in run:  # an embedded post's '— Name (@handle) date' is the story's
                 if not EMBED_ATTRIBUTION.match(draft.paras[j].text):

@@ -5,6 +5,7 @@ metadata, prune, extract), then the same text stages. Data flows one way."""
 from __future__ import annotations
 
 from .assemble import assemble
+from .classify import classified_lines
 from .detectors import BODY_DETECTORS, DETECTORS
 from .draft import Draft, paragraphs
 from .htmlpage import Page, read_page
@@ -123,7 +124,7 @@ def _has_running_text(draft: Draft) -> bool:
 def _clean_draft(draft: Draft, site: SiteRule | None, page: bool,
                  recurring: RecurringLines | None = None) -> None:
     """Site rules, the batch's recurring lines, generic detectors, then (for
-    whole-page text dumps) the layout."""
+    whole-page text dumps) the layout and the trained line classifier."""
     apply_site_rules(draft, site)
     if recurring is not None:
         cut_recurring(draft, recurring)
@@ -131,6 +132,7 @@ def _clean_draft(draft: Draft, site: SiteRule | None, page: bool,
         detect(draft)
     if page:
         locate_article(draft)
+        classified_lines(draft)
     for detect in BODY_DETECTORS:
         detect(draft)
 
