@@ -1,6 +1,7 @@
 """The pipelines. Text: decode -> detect outlet -> split -> site rules -> generic
-detectors -> layout -> assemble. HTML: the page stage (htmlpage.py: decode,
-metadata, prune, extract), then the same text stages. Data flows one way."""
+detectors -> layout -> line classifier -> assemble. HTML: the page stage (html/:
+decode, metadata, prune, extract), then the same text stages without the layout
+and the classifier. Data flows one way."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from .assemble import assemble
 from .classify import classified_lines
 from .detectors import BODY_DETECTORS, DETECTORS
 from .draft import Draft, paragraphs
-from .htmlpage import Page, read_page
+from .html import Page, read_page
 from .layout import locate_article
 from .learn.recurring import RecurringIndex, RecurringLines, cut_recurring, lines_for
 from .limits import check_text

@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .draft import Draft
-from .htmlpage import Page
+from .html import Page
 from .record import Article
 
 

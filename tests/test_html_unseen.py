@@ -10,7 +10,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import clean_html
-from cleaner.htmlprune import BOILERPLATE
+from cleaner.html.prune import BOILERPLATE
 
 STORY = [
     "The regional water board said on Monday that reservoir levels had fallen to their lowest "

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..draft import Draft, paragraphs
-from ..htmlpage import read_page
+from ..html import read_page
 from ..outlet import detect_site, host_of, split_header
 from ..rules import RuleSet, SiteRule
 from ..text import normalise

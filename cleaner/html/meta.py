@@ -22,11 +22,11 @@ from typing import Any
 import orjson
 from selectolax.lexbor import LexborHTMLParser
 
-from .dates import parse_published
-from .language import SAMPLE_CHARS, detect_language, normalise_language
-from .lines import WORD
-from .text import squash
-from .titles import strip_site_suffix
+from ..dates import parse_published
+from ..language import SAMPLE_CHARS, detect_language, normalise_language
+from ..lines import WORD
+from ..text import squash
+from ..titles import strip_site_suffix
 
 # Meta tags that carry the publication date, in the order they are trusted.
 _DATE_METAS = ("article:published_time", "og:published_time", "datepublished", "pubdate",

@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .decode import decode_document
-from .draft import Para, paragraphs
+from ..decode import decode_document
+from ..draft import Para, paragraphs
+from ..limits import check_html, check_text
+from ..outlet import host_of
+from ..record import Removal
+from ..rules import RuleSet, SiteRule
+from ..text import declared_charset, normalise, squash
 from .extract import main_text, selected_text
-from .htmlmeta import PageMeta, read_meta
-from .htmlprune import LONG_PARAGRAPH, prune, strip_non_content
-from .limits import check_html, check_text
-from .outlet import host_of
-from .record import Removal
-from .rules import RuleSet, SiteRule
-from .text import declared_charset, normalise, squash
+from .meta import PageMeta, read_meta
+from .prune import LONG_PARAGRAPH, prune, strip_non_content
 
 ARTICLE_BODY_SHARE = 0.5  # extracted text shorter than this share of articleBody: use the latter
 DOUBT_SHARE = 0.5  # extracted text shorter than this share of the page's paragraph text
