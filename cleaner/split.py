@@ -12,6 +12,9 @@ paragraph: captions, byline, date, widgets) is the evidence, strongest first:
   with paragraph spacing, a caption printed twice under it;
 - SET_APART: three or more blank lines above it where the dump uses fewer, or
   a separator line ("Up next", "Next article", "* * *") just above it.
+A line under a teaser header ('More articles', 'Mehr zum Thema') is a teaser,
+unless a byline or date stands right under it and the paragraphs below start a
+new story rather than carry on the one above.
 Without extra blank lines a start also needs a story that ended a little above
 (a sub-heading with a byline right under a paragraph opens nothing), a subject
 new to the story above (under half its word stems), and, unless ECHOED, words
@@ -56,6 +59,7 @@ HEAD_MARK = 3  # a byline or date line opens the head zone: within this many lin
 STORY_END = 30  # lines above a headline within which the last story ended
 SUBJECT_LINES = 30  # lines above a headline compared with it for shared words
 SUBJECT_SHARE = 0.5  # a caption shares at least this share of its words with the story
+CONTINUED_SHARE = 0.25  # paragraphs sharing this much of their stems with the text above go on
 LEAD_SHARE = 0.3  # a headline shares at least this share of its words with its first paragraphs
 LIST_REACH = 4  # lines either side searched for another teaser-list entry
 HEADER_REACH = 2  # a teaser section's header stands this close above its first title
@@ -217,8 +221,11 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     if any(_is_separator(p) for p in paras[max(last_story + 1, i - SEPARATOR_REACH):i]):
         evidence = evidence or SET_APART
     # The costlier tests last, for the few lines with evidence.
-    if not evidence or not _new_subject(paras, i) or _under_teaser_header(paras, i):
+    if not evidence or not _new_subject(paras, i):
         return 0
+    if _under_teaser_header(paras, i) and not (
+            marked and head and _marks_headline(head[0]) and not _story_goes_on(paras, i, full)):
+        return 0  # a teaser; unless dated or signed right under it, over a new story
     if evidence != ECHOED and not _leads_into(paras, i, full):
         return 0  # a teaser, a section label or a comment: the text below is about something else
     return evidence
@@ -231,6 +238,19 @@ def _leads_into(paras: list[Para], i: int, full: list[bool]) -> bool:
     for k in [k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]][:3]:
         below |= word_stems(paras[k].folded)
     return len(words & below) >= max(1, LEAD_SHARE * len(words))
+
+
+def _story_goes_on(paras: list[Para], i: int, full: list[bool]) -> bool:
+    """The full paragraphs below line i carry on the story above it (a signed teaser
+    in the middle of a story), rather than start another: they share at least
+    CONTINUED_SHARE of their word stems with the lines above."""
+    below: set[str] = set()
+    for k in [k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]][:3]:
+        below |= word_stems(paras[k].folded)
+    above: set[str] = set()
+    for para in paras[max(0, i - SUBJECT_LINES):i]:
+        above |= word_stems(para.folded)
+    return len(below & above) >= CONTINUED_SHARE * max(1, len(below))
 
 
 def _under_teaser_header(paras: list[Para], i: int) -> bool:

@@ -266,6 +266,28 @@ def test_next_article_after_boilerplate_with_paragraph_spacing_is_split(
     assert body_of(records[1])[-len(SECOND):] == SECOND  # (one caption copy still leaks)
 
 
+@pytest.mark.parametrize("header", ["More articles", "Weitere Artikel"])
+def test_a_signed_next_article_under_a_more_articles_header_is_split(
+        header: str, no_rules: cleaner.RuleSet) -> None:
+    """A header that often heads teasers ('More articles') can stand over the next
+    article too: a byline right under the headline, and a story on a new subject."""
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, header, SECOND_HEADLINE, "By Carla Mendes",
+                         *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
+def test_a_signed_teaser_in_the_middle_of_a_story_does_not_split_it(
+        no_rules: cleaner.RuleSet) -> None:
+    """'More articles / title / By X' mid-story, the story going on under it."""
+    teaser = "Rival Farmers Weigh the Same Drought Aid Plan"
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST[:3], "More articles", teaser,
+                         "By Carla Mendes", *FIRST[3:]])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE]
+
+
 def test_teaser_list_with_dates_and_excerpts_does_not_split_a_story(
         no_rules: cleaner.RuleSet) -> None:
     """'Title / date' pairs under a story are a teaser list, even where a long excerpt
