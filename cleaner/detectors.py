@@ -406,7 +406,10 @@ def credited_captions(draft: Draft) -> None:
     lines with a credit line beside one copy ('caption / Photo: X / caption'), or
     a line that opens a credited caption nearby ('caption' and 'caption. (Photo
     by X)'). A single line above a credit stays: as often as not it is the
-    story's own sentence, with the picture's credit printed under it."""
+    story's own sentence, with the picture's credit printed under it; so does a
+    title above the story's first paragraph, unless the split already found the
+    headline (the headline and its echo around the lead picture are the layout's
+    to judge)."""
     paras = draft.paras
     credited = [i for i, p in enumerate(paras) if p.cut is not None and p.cut.category == "caption"]
     if not credited:
@@ -415,10 +418,14 @@ def credited_captions(draft: Draft) -> None:
     for c in credited:
         for i in range(max(0, c - CAPTION_ECHO_LINES), min(len(paras), c + CAPTION_ECHO_LINES + 1)):
             near.setdefault(i, []).append(c)
+    story = 0 if draft.headline is not None else next(  # (a headline the split found)
+        (i for i, p in enumerate(paras) if p.prose and p.words >= STORY_LINE_WORDS), len(paras))
     for i, credits in near.items():
         para = paras[i]
         if para.cut is not None or para.words < 3:
             continue
+        if i < story and not ends_sentence(para.text):
+            continue  # above the story a title twice is the headline and its echo
         if any(paras[c].folded.startswith(para.folded) and c != i for c in credits):
             draft.cut(i, "generic.caption.echo", "caption")
             continue

@@ -288,6 +288,18 @@ def test_a_signed_teaser_in_the_middle_of_a_story_does_not_split_it(
     assert [r.headline for r in records] == [FIRST_HEADLINE]
 
 
+def test_a_headline_printed_twice_around_credited_captions_stays_the_headline(
+        no_rules: cleaner.RuleSet) -> None:
+    """'headline / caption. Photo: X / headline / caption. Photo: Y' over the story:
+    the second copy is the headline's echo, not a caption's."""
+    caption = "Farmers walk past unplanted fields near the river. Photo: Reuters"
+    text = "\n\n".join([FIRST_HEADLINE, caption, FIRST_HEADLINE,
+                         caption.replace("Reuters", "AFP"), *FIRST])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == FIRST_HEADLINE
+    assert body_of(record) == FIRST
+
+
 def test_teaser_list_with_dates_and_excerpts_does_not_split_a_story(
         no_rules: cleaner.RuleSet) -> None:
     """'Title / date' pairs under a story are a teaser list, even where a long excerpt
