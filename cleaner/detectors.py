@@ -449,29 +449,47 @@ def _beside_credit(paras: list[Para], *copies: int) -> bool:
 def repeated_paragraphs(draft: Draft) -> None:
     """Paragraphs that occur twice: keep one copy.
 
-    A repeated run of prose (a preview of the article above it) and a title
-    echoed within a few lines keep their last copy; a lone repeated sentence,
-    or a headline repeated far below in a teaser list, keeps its first.
+    A repeated run of prose (a preview of the article above it) keeps its last
+    copy, a lone repeated sentence its first. A title keeps the last of the
+    copies that echo each other within a few lines (headline, captions, the
+    headline again), and loses its repeats far below (a teaser list).
     A short paragraph contained in a longer one (a standfirst or pull quote
     repeating body text) is cut in favour of the longer one.
     """
     live = draft.live()
     texts = [draft.paras[i].text for i in live]
-    last_at: dict[str, int] = {t: k for k, t in enumerate(texts)}
-    first_at: dict[str, int] = {}
+    at: dict[str, list[int]] = {}
     for k, t in enumerate(texts):
-        first_at.setdefault(t, k)
-    repeated = [first_at[t] != last_at[t] for t in texts]
+        at.setdefault(t, []).append(k)
+    repeated = [len(at[t]) > 1 for t in texts]
     for k, t in enumerate(texts):
         if not repeated[k]:
             continue
-        para = draft.paras[live[k]]
-        in_run = (k > 0 and repeated[k - 1]) or (k + 1 < len(texts) and repeated[k + 1])
-        echo = last_at[t] - first_at[t] <= TITLE_ECHO_LINES
-        keep = last_at[t] if ((not para.prose and echo) or in_run) else first_at[t]
+        in_run = any(0 <= n < len(texts) and repeated[n] and texts[n] != t
+                     for n in (k - 1, k + 1))  # next to another repeated paragraph
+        if in_run:
+            keep = at[t][-1]
+        elif draft.paras[live[k]].prose:
+            keep = at[t][0]
+        else:
+            keep = _echoed_title(at[t])
         if k != keep:
             draft.cut(live[k], "generic.duplicate.repeat", "duplicate")
     _contained_paragraphs(draft)
+
+
+def _echoed_title(copies: list[int]) -> int:
+    """Which copy of a repeated title to keep: the last of the first group of copies
+    that echo each other within a few lines (headline, captions, headline again),
+    else the first copy (a title repeated far below, in a teaser list)."""
+    group = [copies[0]]
+    for later in copies[1:]:
+        if later - group[-1] > TITLE_ECHO_LINES:
+            if len(group) > 1:
+                break
+            group = []
+        group.append(later)
+    return group[-1] if len(group) > 1 else copies[0]
 
 
 def _contained_paragraphs(draft: Draft, min_words: int = 6, max_words: int = 60) -> None:

@@ -300,6 +300,19 @@ def test_a_headline_printed_twice_around_credited_captions_stays_the_headline(
     assert body_of(record) == FIRST
 
 
+def test_a_headline_echoed_over_the_story_and_repeated_far_below_stays_the_headline(
+        no_rules: cleaner.RuleSet) -> None:
+    """'headline / caption / caption / headline' over the story, the headline again
+    under it: the echo over the story is the one kept."""
+    caption = "Farmers walk past unplanted fields near the river on May 7, 2025. (EPA)"
+    story = FIRST + SECOND  # longer than the reach of an echo
+    text = "\n\n".join([FIRST_HEADLINE, caption, caption, FIRST_HEADLINE, *story,
+                         FIRST_HEADLINE])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == FIRST_HEADLINE
+    assert body_of(record) == story
+
+
 def test_teaser_list_with_dates_and_excerpts_does_not_split_a_story(
         no_rules: cleaner.RuleSet) -> None:
     """'Title / date' pairs under a story are a teaser list, even where a long excerpt
