@@ -31,6 +31,8 @@ NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the
 CUT_COST = 1  # a line a detector already cut, times its place in the run
 POSITION_DISCOUNT = 0.5  # pages put the story before sidebars: later prose weighs less
 RUN_CAP = 6  # the per-line penalty stops growing here
+HEAD_FURNITURE = 3  # byline, date and caption lines between a headline and its standfirst
+CAPTION_SENTENCE_WORDS = 12  # ... a caption there is a sentence this short
 HEADLINE_LOOKBACK = 12  # live lines above the body searched for the headline
 CREDIT_GAP = 2  # cut lines between the last paragraph and the story's credit
 CREDIT_WORDS = 30  # ... and the credit is no longer than this
@@ -143,13 +145,24 @@ def _choose_headline(draft: Draft, candidates: list[int]) -> int | None:
     if _echoed(draft, best):
         return best  # the page printed it twice: the title, not a standfirst
     k = candidates.index(best)
-    while k > 0 and candidates[k - 1] in scores:
-        above = draft.paras[candidates[k - 1]]
-        if (above.words < 5 or above.words >= draft.paras[candidates[k]].words
+    while k > 0:
+        j = k - 1  # the line above, past the byline, date and photo lines under a headline
+        while j > 0 and k - j <= HEAD_FURNITURE and _head_furniture(draft.paras[candidates[j]]):
+            j -= 1
+        above = draft.paras[candidates[j]]
+        if (candidates[j] not in scores or above.words < 5
+                or above.words >= draft.paras[candidates[k]].words
                 or not has_lowercase_word(above.text)):  # a menu line: 'Weather Traffic Jobs'
             break
-        k -= 1
+        k = j
     return candidates[k]
+
+
+def _head_furniture(para: Para) -> bool:
+    """A byline, a date or a short photo caption, as stand between a headline and
+    its standfirst."""
+    return bool(BYLINE.match(para.text) or DATE_LINE.match(para.text)
+                or (para.prose and para.words <= CAPTION_SENTENCE_WORDS))
 
 
 def _echoed(draft: Draft, i: int) -> bool:
