@@ -25,6 +25,7 @@ from .lines import (
     lowercase_share,
 )
 from .patterns import BYLINE, BYLINE_PREFIX, CAPTION_TRAILING_CREDIT, DATE_LINE, photo_credit
+from .split import is_separator
 from .titles import headline_score
 
 NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the run
@@ -49,7 +50,10 @@ _NAME = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}$")
 
 
 def locate_article(draft: Draft) -> None:
-    """Pick the body stretch and the headline; cut what lies around them."""
+    """Pick the body stretch and the headline; cut what lies around them. In a dump
+    where no earlier stage found anything to cut and no separator line stands
+    (headline and story only), the body runs to the end and its short lines
+    stay: there is no page around it."""
     live = draft.live()
     if not live:
         return
@@ -57,7 +61,8 @@ def locate_article(draft: Draft) -> None:
     if span is None:  # no sentence at all: no article here (the pipeline drops it)
         return
     start, end = span
-    end = _credit_line(draft, _closing_section(draft, end))
+    clean = all(p.cut is None and not is_separator(p) for p in draft.paras)  # no page seen
+    end = len(draft.paras) - 1 if clean else _credit_line(draft, _closing_section(draft, end))
     above = [i for i in live if i < start]
     if draft.headline is None:  # not already known from the split
         draft.headline = _choose_headline(draft, above[-HEADLINE_LOOKBACK:])
@@ -71,7 +76,8 @@ def locate_article(draft: Draft) -> None:
     for i in live:
         if i > end:
             draft.cut(i, "generic.navigation.outside", "navigation")
-    _cut_short_runs(draft, [i for i in draft.live() if start <= i <= end])
+    if not clean:
+        _cut_short_runs(draft, [i for i in draft.live() if start <= i <= end])
 
 
 def _densest_stretch(draft: Draft) -> tuple[int, int] | None:

@@ -171,7 +171,8 @@ def _marks_headline(para: Para) -> bool:
                 or (DATE_LINE.match(para.text) and CALENDAR_DATE.search(para.text)))
 
 
-def _is_separator(para: Para) -> bool:
+def is_separator(para: Para) -> bool:
+    """A line between two stories: 'Next article', 'Up next', '* * *'."""
     return line_key(para.text) in NEXT_ARTICLE or bool(SYMBOL_LINE.match(para.text))
 
 
@@ -218,7 +219,7 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     if (not evidence and last_story < i - 1 and _captioned(para, head, counts)
             and not _in_list(paras, i)):
         evidence = MARKED
-    if any(_is_separator(p) for p in paras[max(last_story + 1, i - SEPARATOR_REACH):i]):
+    if any(is_separator(p) for p in paras[max(last_story + 1, i - SEPARATOR_REACH):i]):
         evidence = evidence or SET_APART
     # The costlier tests last, for the few lines with evidence.
     if not evidence or not _new_subject(paras, i):
@@ -256,7 +257,7 @@ def _story_goes_on(paras: list[Para], i: int, full: list[bool]) -> bool:
 def _under_teaser_header(paras: list[Para], i: int) -> bool:
     """'Mehr zum Thema', 'Most read' just above: a teaser, not the next article."""
     return any((RELATED_HEADER.match(p.text) or TEASER_HEADER.match(p.text))
-               and not _is_separator(p)  # 'Read next' names the next article
+               and not is_separator(p)  # 'Read next' names the next article
                for p in paras[max(0, i - HEADER_REACH):i] if p.words <= HEADER_WORDS)
 
 

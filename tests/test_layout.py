@@ -337,6 +337,16 @@ def test_the_headline_above_byline_and_caption_wins_over_its_longer_standfirst(
     assert body_of(record)[-len(story):] == story
 
 
+def test_a_clean_dump_keeps_its_sub_headings_in_a_row_and_its_last_short_line(
+        no_rules: cleaner.RuleSet) -> None:
+    """Headline and story only, nothing any stage finds to cut: two headings in a row
+    (no link list) and a closing short line stay, as everything else does."""
+    story = [*FIRST[:2], "What happened", "Reactions", *FIRST[2:], "Key facts"]
+    [record] = cleaner.clean_text("\n\n".join([FIRST_HEADLINE, *story]), rules=no_rules)
+    assert record.headline == FIRST_HEADLINE
+    assert body_of(record) == story
+
+
 def test_teaser_list_with_dates_and_excerpts_does_not_split_a_story(
         no_rules: cleaner.RuleSet) -> None:
     """'Title / date' pairs under a story are a teaser list, even where a long excerpt
@@ -439,11 +449,12 @@ def test_headline_is_the_title_not_a_menu_or_byline_line(
 
 def test_a_sub_heading_next_to_a_short_line_stays_over_its_paragraph(
         no_rules: cleaner.RuleSet) -> None:
-    """A stray short line (a widget label nobody knows) and a sub-heading make a run of
-    two; the sub-heading over a full paragraph is the story's and stays."""
+    """In a page copy (its menu cut), a stray short line (a widget label nobody knows)
+    and a sub-heading make a run of two; the sub-heading over a full paragraph is the
+    story's and stays, the label goes."""
     subheading = "What farmers say now"
     article = [*ARTICLE[:2], subheading, *ARTICLE[2:]]
-    text = "\n\n".join([HEADLINE, *ARTICLE[:2], "Zoom in", subheading, *ARTICLE[2:]])
+    text = "\n\n".join([*NAV, HEADLINE, *ARTICLE[:2], "Zoom in", subheading, *ARTICLE[2:]])
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert body_of(record) == article
 
@@ -489,6 +500,7 @@ def test_an_embedded_posts_attribution_in_a_run_of_short_lines_stays(
     post = ["We are aware of reports of an incident and will share more soon.",
             "— Fresno Police (@FresnoPolice) March 4, 2024"]
     article = [*ARTICLE[:2], *post, *ARTICLE[2:]]
-    text = "\n\n".join([HEADLINE, *ARTICLE[:2], *post, "#Fresno #drought", *ARTICLE[2:]])
+    text = "\n\n".join([*NAV, HEADLINE, *ARTICLE[:2], *post, "#Fresno #drought",
+                         *ARTICLE[2:]])  # a page copy: its menu is cut
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert body_of(record) == article
