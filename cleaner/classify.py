@@ -30,7 +30,7 @@ import numpy as np
 
 from .draft import Draft
 from .layout import heads_section
-from .lines import WORD, is_sign_off, is_story_list_item, is_wire_credit, word_stems
+from .lines import WORD, is_sign_off, is_story_list_item, is_wire_credit, stems_of
 
 BITS = 18  # hashed feature space: 2**18 weights for the boilerplate head
 CATEGORY_BITS = 14  # ... folded to 2**14 rows for the category head
@@ -44,19 +44,21 @@ EVIDENCE = 2  # lines the rules, detectors and layout must have cut before a gue
 def live_features(draft: Draft) -> dict[int, list[int]]:
     """The hashed feature indices of every live line of the draft."""
     live = draft.live()
-    stems = {i: word_stems(draft.paras[i].folded) for i in live}
+    words = {i: WORD.findall(draft.paras[i].folded) for i in live}
+    stems = {i: stems_of(words[i]) for i in live}
     counts: Counter[str] = Counter()
     for i in live:
         counts.update(stems[i])
-    return {i: features(draft, i, stems[i], counts) for i in live}
+    return {i: features(draft, i, words[i], stems[i], counts) for i in live}
 
 
-def features(draft: Draft, i: int, stems: set[str], counts: Counter[str]) -> list[int]:
+def features(draft: Draft, i: int, words: list[str], stems: set[str],
+             counts: Counter[str]) -> list[int]:
     """Line i's features: its words, stems and endings, its shape, its neighbours, and
-    how much of its vocabulary the rest of the dump shares (a story's lines talk
-    about the same things; a prompt or a teaser does not)."""
+    how much of its vocabulary (word_stems) the rest of the dump shares (a story's
+    lines talk about the same things; a prompt or a teaser does not)."""
     para, paras = draft.paras[i], draft.paras
-    found = [h for word in WORD.findall(para.folded)[:MAX_WORDS] for h in _word_hashes(word)]
+    found = [h for word in words[:MAX_WORDS] for h in _word_hashes(word)]
     text = para.text
     size = next(n for n in (1, 2, 3, 5, 8, 13, 21, 34, 10**9) if para.words <= n)
     last = text[-1:]
@@ -137,10 +139,10 @@ def classified_lines(draft: Draft) -> None:
     if model is None or sum(p.cut is not None for p in draft.paras) < EVIDENCE:
         return  # a clean dump (nothing else found) is left as it is
     for i, idx in live_features(draft).items():  # all first: a cut must not change the rest
+        if model.score(idx) < model.threshold:
+            continue
         para = draft.paras[i]
         below = draft.paras[i + 1] if i + 1 < len(draft.paras) else None
-        if (_story_form(para.text)
+        if not (_story_form(para.text)
                 or (below is not None and below.cut is None and heads_section(para, below))):
-            continue
-        if model.score(idx) >= model.threshold:
             draft.cut(i, "generic.classifier", model.category(idx))

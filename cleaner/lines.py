@@ -158,7 +158,12 @@ def is_story_list_item(text: str) -> bool:
 def word_stems(folded: str) -> set[str]:
     """The first STEM_CHARS characters of the longer words of a casefolded line: what
     it is about, across inflections ('Путин', 'Путина')."""
-    return {w[:STEM_CHARS] for w in WORD.findall(folded) if len(w) >= STEM_CHARS}
+    return stems_of(WORD.findall(folded))
+
+
+def stems_of(words: list[str]) -> set[str]:
+    """word_stems of a line already split into its words."""
+    return {w[:STEM_CHARS] for w in words if len(w) >= STEM_CHARS}
 
 
 def has_lowercase_word(text: str) -> bool:
