@@ -76,8 +76,7 @@ def locate_article(draft: Draft) -> None:
     for i in live:
         if i > end:
             draft.cut(i, "generic.navigation.outside", "navigation")
-    if not clean:
-        _cut_short_runs(draft, [i for i in draft.live() if start <= i <= end])
+    _cut_short_runs(draft, [i for i in draft.live() if start <= i <= end], links=not clean)
 
 
 def _densest_stretch(draft: Draft) -> tuple[int, int] | None:
@@ -240,17 +239,17 @@ def heads_section(line: Para, below: Para) -> bool:
             and below.prose and below.words >= SECTION_WORDS)
 
 
-def _cut_short_runs(draft: Draft, body: list[int]) -> None:
+def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
     """Inside the body, two or more non-sentence lines in a row are a list of links,
     not a sub-heading (a sub-heading stands alone before its paragraph), unless
     they read as the story's own list."""
-    run: list[int] = []
+    run: list[int] = []  # links=False: bylines and dates only (a dump with no page around it)
     for i in [*body, None]:
         para = draft.paras[i] if i is not None else None
         if i is not None and para is not None and not para.prose:
             run.append(i)
             continue
-        if len(run) >= 2 and not _story_list(draft, run):
+        if links and len(run) >= 2 and not _story_list(draft, run):
             if para is not None and heads_section(draft.paras[run[-1]], para):
                 run.pop()  # the sub-heading of the paragraph below stays
             for j in run:  # an embedded post's '— Name (@handle) date' is the story's
