@@ -242,8 +242,9 @@ def heads_section(line: Para, below: Para) -> bool:
 def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
     """Inside the body, two or more non-sentence lines in a row are a list of links,
     not a sub-heading (a sub-heading stands alone before its paragraph), unless
-    they read as the story's own list."""
-    run: list[int] = []  # links=False: bylines and dates only (a dump with no page around it)
+    they read as the story's own list. A run opening with a byline or date loses
+    that line. links=False (a dump with no page around it): bylines and dates only."""
+    run: list[int] = []
     for i in [*body, None]:
         para = draft.paras[i] if i is not None else None
         if i is not None and para is not None and not para.prose:
