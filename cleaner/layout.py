@@ -26,7 +26,7 @@ from .lines import (
 )
 from .patterns import BYLINE, BYLINE_PREFIX, CAPTION_TRAILING_CREDIT, DATE_LINE, photo_credit
 from .split import is_separator
-from .titles import headline_score
+from .titles import NAMES, headline_score
 
 NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the run
 CUT_COST = 1  # a line a detector already cut, times its place in the run
@@ -35,6 +35,7 @@ RUN_CAP = 6  # the per-line penalty stops growing here
 HEAD_FURNITURE = 3  # byline, date and caption lines between a headline and its standfirst
 CAPTION_SENTENCE_WORDS = 12  # ... a caption there is a sentence this short
 HEADLINE_LOOKBACK = 12  # live lines above the body searched for the headline
+HEADLINE_MAX_WORDS = 40  # a first line longer than this is no headline
 CREDIT_GAP = 2  # cut lines between the last paragraph and the story's credit
 CREDIT_WORDS = 30  # ... and the credit is no longer than this
 BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
@@ -63,6 +64,9 @@ def locate_article(draft: Draft) -> None:
     start, end = span
     clean = all(p.cut is None and not is_separator(p) for p in draft.paras)  # no page seen
     end = len(draft.paras) - 1 if clean else _credit_line(draft, _closing_section(draft, end))
+    titled = clean and draft.headline is None and _opens_with_title(draft, start)
+    if titled:  # headline and story only: what stands between them is the story's
+        draft.headline = live[0]
     above = [i for i in live if i < start]
     if draft.headline is None:  # not already known from the split
         draft.headline = _choose_headline(draft, above[-HEADLINE_LOOKBACK:])
@@ -72,11 +76,24 @@ def locate_article(draft: Draft) -> None:
         below_headline = draft.headline is not None and i > draft.headline
         if i == draft.headline or (below_headline and _is_standfirst(draft.paras[i])):
             continue  # a standfirst between the headline and the body is part of the story
+        if titled and not _head_meta(draft.paras[i]):
+            continue  # ... and so are its sub-titles, in a dump with no page around it
         _cut_head_line(draft, i, near=below_headline)
     for i in live:
         if i > end:
             draft.cut(i, "generic.navigation.outside", "navigation")
     _cut_short_runs(draft, [i for i in draft.live() if start <= i <= end], links=not clean)
+
+
+def _opens_with_title(draft: Draft, start: int) -> bool:
+    """A dump with no page around it opens with its headline: a first line above the
+    densest stretch that is not a sentence, a byline, a date or a menu (a word in
+    lower case, or a script without case); the lines between the two are the
+    story's standfirst or sub-titles."""
+    first = draft.paras[0]
+    return (start > 0 and not first.prose and first.words <= HEADLINE_MAX_WORDS
+            and lowercase_share(first.text) > 0
+            and not BYLINE.match(first.text) and not DATE_LINE.match(first.text))
 
 
 def _densest_stretch(draft: Draft) -> tuple[int, int] | None:
@@ -200,6 +217,15 @@ def _leading_title(draft: Draft, body: list[int]) -> int | None:
     return body[0] if quoted or text.rstrip("\"'”’").endswith(("?", "!")) else None
 
 
+def _head_meta(para: Para) -> bool:
+    """A byline, a date, names or a credited caption: what stands under a headline
+    apart from the story."""
+    text = para.text
+    return bool(BYLINE.match(text) or DATE_LINE.match(text) or _NAME.match(text)
+                or NAMES.match(text)
+                or CAPTION_TRAILING_CREDIT.match(text) or photo_credit(para))
+
+
 def _cut_head_line(draft: Draft, i: int, near: bool) -> None:
     """Lines above the body: bylines, dates and captions near the headline, else navigation."""
     text = draft.paras[i].text
@@ -242,8 +268,8 @@ def heads_section(line: Para, below: Para) -> bool:
 def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
     """Inside the body, two or more non-sentence lines in a row are a list of links,
     not a sub-heading (a sub-heading stands alone before its paragraph), unless
-    they read as the story's own list. A run opening with a byline or date loses
-    that line. links=False (a dump with no page around it): bylines and dates only."""
+    they read as the story's own list. A run opening with bylines or dates loses
+    those lines. links=False (a dump with no page around it): bylines and dates only."""
     run: list[int] = []
     for i in [*body, None]:
         para = draft.paras[i] if i is not None else None
@@ -256,8 +282,9 @@ def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
             for j in run:  # an embedded post's '— Name (@handle) date' is the story's
                 if not EMBED_ATTRIBUTION.match(draft.paras[j].text):
                     draft.cut(j, "generic.navigation.link-run", "navigation")
-        elif run:
-            text = draft.paras[run[0]].text
-            if BYLINE.match(text) or DATE_LINE.match(text):
-                draft.cut(run[0], "generic.byline.inline", "byline")
+        else:
+            for j in run:  # the byline and date lines the run opens with
+                if not (BYLINE.match(draft.paras[j].text) or DATE_LINE.match(draft.paras[j].text)):
+                    break
+                draft.cut(j, "generic.byline.inline", "byline")
         run = []

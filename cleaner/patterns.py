@@ -625,10 +625,11 @@ BRACKETED = re.compile(r"^\[[^\[\]]{3,200}\]$")
 ARROWS = "►▶▸→➤➜⇒»›"
 
 
-# Captions and credits: a photo credit closes the line.
+# Captions and credits: a photo credit closes the line (its word among the first
+# three in the brackets: '(AP Photo/X)', '(Reuters file photo)', not '(add some images)').
 CAPTION_CREDIT: tuple[LinePattern, ...] = (
     _p("caption.parenthetical", "caption",
-       r"\((?:[^()]*\b(?:photos?|images?|pictures?|pic|credit|file|handout|courtesy|"
+       r"\((?:(?:[^()\s]+\s){0,2}(?:photos?|images?|pictures?|pic|credit|file|handout|courtesy|"
        r"illustration|screenshot|screengrab)\b[^()]*|[^()]{2,80} / [^()]{2,80}|"
        r"[^()]*\bvia [A-Z][^()]*)\)[.]?$", 90, True,
        keys=(")",)),
@@ -647,6 +648,9 @@ CAPTION_CREDIT: tuple[LinePattern, ...] = (
        r"[A-Z][\w .'’&/-]{1,40})$", 60, True,
        keys=("©", "photograph", "photographed", "courtesy")),
     _p("caption.agency", "caption",
+       # a bare name after a lower-case word is prose ('according to Reuters'), not a credit
+       r"(?:^|[^\w\s]\s*|\b(?-i:[A-Z0-9])[\w'’.-]*\s+|\s{2,}|\bvia\s+"
+       r"|(?=\S+(?: \S+)?(?: files?| photo)?\s*(?:via|/|\|)))"
        r"(?:getty images|shutterstock|\bafp|ap photo|\breuters|\bepa(?:-efe)?|bloomberg|alamy|"
        r"pa images|pa wire|pa media|anadolu(?: agency)?|xinhua|imago|sipa(?: usa)?|zuma|"
        r"istock(?:photo)?|associated press|nurphoto|supplied|handout|file)(?: files?| photo)?"

@@ -14,7 +14,7 @@ _SITE_NAME_WORDS = 5  # a site name is a short segment
 # Player labels a page copy glues to the headline line: "... Back to video".
 # Names and the words that join them: 'Colm Gallagher and Owen Pritchard', a byline.
 _NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
-_NAMES = re.compile(rf"^{_NAME}(?:(?:,| (?:and|und|y|et|e|og|och|&)) {_NAME})+$")
+NAMES = re.compile(rf"^{_NAME}(?:(?:,| (?:and|und|y|et|e|og|och|&)) {_NAME})+$")
 # A full stop ending a sentence inside the line (not a day number: "am 26. August").
 _FULL_STOP_BREAK = re.compile(r"(?:[a-z)]|\d\d\d)\.[\"”’]? +[A-Z(]")
 _PLAYER_LABEL = re.compile(r"\s+(?:back to video|watch video|play video)$", re.I)
@@ -55,7 +55,7 @@ def headline_score(para: Para, distance: int) -> float | None:
     text, words = para.text, para.words
     if not is_title_like(text, words) or words < 3:
         return None
-    if BYLINE.match(text) or DATE_LINE.match(text) or _NAMES.match(text):
+    if BYLINE.match(text) or DATE_LINE.match(text) or NAMES.match(text):
         return None
     if photo_credit(para) or CAPTION_TRAILING_CREDIT.match(text):
         return None

@@ -256,6 +256,10 @@ NEGATIVE = [
                  "running from a kitchen tap."),
     pytest.param("caption", "Reuters reported last year that similar plants had run over "
                  "budget in two neighbouring states."),
+    pytest.param("caption", "The first results were reported on Monday by the water board, "
+                 "according to Reuters"),
+    pytest.param("caption", "The new app lets residents report a leak on the spot and follow "
+                 "the repair (and send in some images of the damage)."),
     pytest.param("teaser_block", "Most read among the council papers was a 2021 engineering "
                  "report that warned of pipe failures."),
     pytest.param("teaser_block", "Related projects, including a new pumping station, will be "

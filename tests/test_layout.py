@@ -347,6 +347,22 @@ def test_a_clean_dump_keeps_its_sub_headings_in_a_row_and_its_last_short_line(
     assert body_of(record) == story
 
 
+@pytest.mark.parametrize("headline", [
+    "Kenia: Nairobi von unten",  # shorter than the title-like standfirst under it
+    "Farmers Leave Fields Unplanted as Drought Deepens Across the Central Valley and the "
+    "State Cuts Water Allocations to Historic Lows",  # longer than any headline score allows
+])
+def test_a_clean_dump_opens_with_its_headline_above_a_title_like_standfirst(
+        headline: str, no_rules: cleaner.RuleSet) -> None:
+    """Headline and story only: the first line is the headline, and the title-like
+    standfirst under it (no full stop) stays the story's first paragraph."""
+    story = ["Farmers across the valley are leaving fields unplanted as the drought deepens",
+             *FIRST]
+    [record] = cleaner.clean_text("\n\n".join([headline, *story]), rules=no_rules)
+    assert record.headline == headline
+    assert body_of(record) == story
+
+
 def test_teaser_list_with_dates_and_excerpts_does_not_split_a_story(
         no_rules: cleaner.RuleSet) -> None:
     """'Title / date' pairs under a story are a teaser list, even where a long excerpt
