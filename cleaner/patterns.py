@@ -14,7 +14,7 @@ import string
 from dataclasses import dataclass
 
 from .draft import Para
-from .lines import KEY_SYMBOLS, line_tokens, without_trailing_link
+from .lines import KEY_SYMBOLS, line_tokens, without_trailing_link, word_count
 
 _EDGE_CHARS = string.punctuation + " \t“”‘’«»–—…•·►▶→✕×|"
 EXACT_LINE_MAX = 60  # longer lines never match a whole-line vocabulary entry
@@ -543,16 +543,39 @@ IMPERATIVE = re.compile(
     r"become|register|create|turn|enable|click|tap|watch|listen|share|e-?mail|tip|send|support|"
     r"donate|help|try|start|install|upgrade|unlock|log|claim|grab|discover|stay|keep|never|find|"
     r"visit|check|explore|tell|write|contact|drop|got|want|add|save|bookmark|receive|activate|"
-    r"allow|switch|upload|submit|call|text|message|reach|let|chip|back|fund|make)\b", re.I)
+    r"allow|switch|upload|submit|call|text|message|reach|let|chip|back|fund|make|continue)\b", re.I)
 # Imperatives by their form, in languages whose verbs show it: German 'Lesen Sie',
 # French 'Abonnez-vous', Spanish and Italian with a pronoun attached ('Suscríbete',
 # 'Síguenos', 'Iscriviti').
 IMPERATIVE_FORM = re.compile(
     r"^(?:[A-ZÄÖÜ][a-zäöüß]+(?:en|ern|eln) Sie\b|"
     r"[A-ZÉÈ][a-zéèêàâçîô]+ez(?:-(?:vous|nous|les?|la)\b| (?:notre|nos|la|le|les|l'|à|au|"
-    r"un|une|des|sur|en)\b)|"
+    r"un|une|des|sur|en|chaque|tous|toutes)\b)|"
     r"[A-ZÁÉÍÓÚÜ][a-záéíóúüñ]*[áéíóú][a-záéíóúüñ]*(?:te|nos|se|ti|ci)\b|"
-    r"(?:Hazte|Únete|Iscriviti|Seguici|Scarica|Descarga|Inscreva-se|Siga-nos)\b)")
+    r"(?:Hazte|Únete|Iscriviti|Seguici|Scarica|Descarga|Inscreva-se|Siga-nos|Inicia sesión|"
+    r"Accede|Descubre|Sigue leyendo|Continúa leyendo|Lee|Recibe)\b)")
+# German orders in the infinitive, a short line of their own: 'Jetzt kostenlos anmelden',
+# 'Newsletter abonnieren', 'Weiterlesen mit Plus'.
+CTA_INFINITIVE = re.compile(  # in lower case after the first word: 'Folgen' is a noun
+    r"^(?:[^\s.!?]+\s){0,3}(?:anmelden|abonnieren|registrieren|herunterladen|weiterlesen|"
+    r"testen|bestellen|einloggen|spenden|folgen)[.!]?$|"
+    r"^(?:Anmelden|Abonnieren|Registrieren|Herunterladen|Weiterlesen|Einloggen)\b")
+# The social web, named in an order ('Síguenos en redes sociales'); in a story it is news.
+SOCIAL_WEB = re.compile(r"\b(?:social media|social networks?|redes sociales|r[ée]seaux sociaux|"
+                        r"sozialen? (?:medien|netzwerk\w*))\b", re.I)
+CTA_INFINITIVE_WORDS = 5
+# The page speaking of itself: 'this article', 'dieser Artikel', 'cet article'.
+THIS_PIECE = re.compile(
+    r"\b(?:this (?:article|story|content|piece|site|website|newspaper|page)|"
+    r"diese[rsnm]? (?:artikel|beitrag|inhalt|text|seite)|cet article|ce contenu|ce site|"
+    r"este (?:artículo|contenido|sitio)|esta (?:noticia|historia)|questo (?:articolo|contenuto))\b",
+    re.I)
+# Journalism spoken of to 'you': 'Independent reporting like this costs money. Readers
+# like you make it possible', 'Unabhängiger Journalismus braucht Ihre Unterstützung'.
+JOURNALISM = re.compile(
+    r"\b(?:journalism|reporting like this|stories like this|work like this|journalis(?:m|tic) "
+    r"like this|journalismus|berichterstattung|periodismo|historias como esta|journalisme|"
+    r"giornalismo|jornalismo)\b", re.I)
 OUTLET_VOICE = re.compile(r"\b(?:our|(?-i:us|Us)|we|we['’](?:re|d|ll|ve)|unser\w*|uns|"
                           r"notre|nos|nuestr[oa]s?|nostr[oaie]|ci|noi|nosso|nossa|nossos|nossas|onze|ons|"
                           r"wij|vår\w*|oss|vi)\b", re.I)
@@ -562,7 +585,8 @@ CHANNEL = re.compile(
     r"tiktok|youtube|linkedin|bluesky|rss|feed|premium|briefing|digest|push|"
     r"bolet[íi]n|aplicaci[óo]n|application|applicazione|aplicativo|kanal|canal|cha[îi]ne|"
     r"canale|abonn\w*|abo|suscri\w*|iscri\w*|assin\w*|spende\w*|don|dons|donaci[óo]n\w*|"
-    r"free trial|ios|android|smartwatch|"
+    r"free trial|ios|android|smartwatch|postfach|posteingang|correo|courriel|"
+    r"bo[îi]te (?:mail|e-?mail|de r[ée]ception|aux lettres)|bandeja de entrada|"
     r"donazion\w*|doa[çc][ãa]o)\b"
     r"|@\w|https?://|www\.|\w\.(?:com|org|net|co\.uk|de|fr|es|it|news)\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?:])\s+")  # "Seen a fire? Send us your photos"
@@ -575,7 +599,9 @@ OFFER = re.compile(
     r"delivered|free|for free|sign[- ]?up|unsubscribe|no spam|opt[- ]out|on the go|offline|"
     r"available on|ios|android|iphone|ipad|app store|google play|free trial|unlimited|per month|"
     r"a month|täglich|wöchentlich|kostenlos|gratis|gratuit\w*|diario|quotidien\w*|"
-    r"hebdomadaire|semanal)\b", re.I)
+    r"hebdomadaire|semanal|jeden (?:morgen|tag|abend)|montags bis freitags|"
+    r"cada (?:mañana|día|semana|noche)|de lunes a viernes|chaque (?:matin|jour|soir|semaine)|"
+    r"du lundi au vendredi)\b", re.I)
 OFFER_WORDS = 20  # such a blurb is short
 # The channel a prompt names decides its category; the first that matches wins.
 # Words of giving money, in several languages (a prompt's category, an appeal's button).
@@ -585,7 +611,8 @@ GIVING = re.compile(
     r"donaci[óo]n\w*|apoy\w*|socio|socia|sostien\w*|donazion\w*|doa[çc][ãa]o)\b", re.I)
 PROMPT_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = (
     (GIVING, "donation_appeal"),
-    (re.compile(r"\b(?:newsletters?|inbox|briefing|digest|bolet[íi]n|lettre|e-?mail)\b", re.I),
+    (re.compile(r"\b(?:newsletters?|inbox|briefing|digest|bolet[íi]n|lettre|e-?mail|postfach|"
+                r"posteingang|correo|courriel|bo[îi]te mail|bandeja de entrada)\b", re.I),
      "newsletter_prompt"),
     (re.compile(r"\b(?:apps?|notifications?|alerts?|push|download|install|aplicaci[óo]n|"
                 r"ios|android|iphone|ipad|smartwatch|app store|google play|"
@@ -594,7 +621,8 @@ PROMPT_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:subscri\w*|premium|log in|sign in|accounts?|unlimited|access|abonn\w*|"
                 r"abo|suscri\w*|iscri\w*|assin\w*)\b", re.I), "paywall"),
     (re.compile(r"\b(?:follow|channel|whatsapp|telegram|instagram|facebook|twitter|tiktok|"
-                r"youtube|linkedin|bluesky|kanal|canal|cha[îi]ne|canale|folgen|suivez|"
+                r"youtube|linkedin|bluesky|kanal|canal|cha[îi]ne|canale|folgen|suivez|social|"
+                r"sociales|sociaux|sozialen|"
                 r"s[íi]gue\w*|seguici)\b", re.I), "social_prompt"),
 )
 
@@ -607,11 +635,17 @@ def reader_prompt(para: Para) -> str | None:
     channel = CHANNEL.search(text)
     # An order needs the outlet's voice or a channel; "you" alone needs a channel
     # ("Whether you're climbing peaks, we've found the best bags" is a story line).
+    parts = _SENTENCES.split(text)
     ordered = any((IMPERATIVE.match(part) or IMPERATIVE_FORM.match(part))
-                  and (channel or OUTLET_VOICE.search(part))
-                  for part in _SENTENCES.split(text))  # "...us" in the ordering sentence
-    addressed = channel and (READER.search(text) or FORMAL_YOU.search(text))
+                  and (channel or OUTLET_VOICE.search(part) or OFFER.search(part)
+                       or SOCIAL_WEB.search(part))
+                  for part in parts) or any(  # "...us" in the ordering sentence
+        CTA_INFINITIVE.match(part) and word_count(part) <= CTA_INFINITIVE_WORDS for part in parts)
+    you = READER.search(text) or FORMAL_YOU.search(text)
+    addressed = channel and (you or THIS_PIECE.search(text))
     offered = channel and para.words <= OFFER_WORDS and OFFER.search(text)  # a service's blurb
+    if you and JOURNALISM.search(text):
+        return "donation_appeal"  # the reader asked to keep what they read going
     if not (ordered or addressed or offered):
         return None
     return next((cat for pattern, cat in PROMPT_CATEGORIES if pattern.search(text)),

@@ -521,9 +521,17 @@ def test_sentences_mentioning_furniture_words_stay(sentence: str,
     ("Apúntate a nuestro canal de Telegram.", "social_prompt"),
     ("Unterstützen Sie unabhängigen Lokaljournalismus mit einer Spende.", "donation_appeal"),
     ("Werbung", "advertisement"),
+    ("Jetzt kostenlos registrieren", "call_to_action"),
+    ("Die Frühausgabe: jeden Morgen um sechs in Ihrem Postfach.", "newsletter_prompt"),
+    ("Recevez chaque soir l'essentiel de la journée.", "call_to_action"),
+    ("¿Ya eres suscriptor? Inicia sesión.", "paywall"),
+    ("Dieser Beitrag ist nur für Abonnenten sichtbar.", "paywall"),
+    ("Ohne Ihre Hilfe gäbe es diesen Journalismus nicht.", "donation_appeal"),
+    ("Síguenos también en redes sociales.", "social_prompt"),
 ], ids=["briefing", "notifications", "channel", "member", "tip", "photos", "access", "french",
         "german-imperative", "french-imperative", "spanish-clitic", "german-donation",
-        "ad-label"])
+        "ad-label", "german-infinitive", "german-mailbox", "french-ez-rhythm", "spanish-login",
+        "this-piece-subscribers", "journalism-needs-you", "social-web"])
 def test_calls_to_action_are_cut_by_their_form(prompt: str, category: str,
                                                 no_rules: cleaner.RuleSet) -> None:
     """None of these use the words the phrase patterns were written from."""
@@ -537,8 +545,11 @@ def test_calls_to_action_are_cut_by_their_form(prompt: str, category: str,
     "Residents can send comments to the council until Friday, the town clerk said.",
     "Lesen Sie das Protokoll, sagte der Bürgermeister den Abgeordneten im Rathaus.",
     "Rendez-vous était pris à la mairie de Nantes pour la signature du contrat.",
+    "Negative Folgen",
+    "What is dangerous about a post that says ‘we see you’, shared widely on social media?",
+    "The paper's reporting on the case was funded by a grant, the court heard.",
 ], ids=["you-and-we", "quoted", "no-channel", "third-person", "german-no-channel",
-        "french-ez-no-channel"])
+        "french-ez-no-channel", "german-noun-folgen", "social-media-news", "reporting-funded"])
 def test_story_lines_that_address_the_reader_stay(line: str, no_rules: cleaner.RuleSet) -> None:
     article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
     assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
