@@ -41,6 +41,8 @@ CREDIT_WORDS = 30  # ... and the credit is no longer than this
 BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
 EMBED_ATTRIBUTION = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
 CLOSING_LIST_LINES = 12  # a list the last section may open with is no longer than this
+LIST_INTRO_WORDS = 8  # a line announcing a list is no longer than this
+TITLE_ITEM_WORDS = 6  # a list item this long and title-like reads as another story's headline
 SUBHEADING_WORDS = 8  # a sub-heading is no longer than this
 SECTION_WORDS = 20  # ... and the paragraph under it at least this long
 STANDFIRST_WORDS = 8  # running text under the headline this long is its summary, stop or not
@@ -132,6 +134,9 @@ def _closing_section(draft: Draft, end: int) -> int:
         if k - j == 1 and is_title_like(paras[j].text, paras[j].words):
             j = k  # a sub-heading, kept only with a sentence under it
         elif k - j > 1 and _story_list(draft, list(range(j, k))):
+            if j == i and (k >= len(paras) or paras[k].cut is not None) and (
+                    _list_intro(paras[j]) or not _title_list(draft, list(range(j, k)))):
+                return k - 1  # a list introduced right under the last paragraph closes the story
             j = k
         if j >= len(paras) or paras[j].cut is not None or not paras[j].prose:
             return end
@@ -139,6 +144,18 @@ def _closing_section(draft: Draft, end: int) -> int:
             j += 1
         end, i = j, j + 1
     return end
+
+
+def _list_intro(para: Para) -> bool:
+    """'Die Aufstellung:', 'Upcoming shows:': a short line that announces a list."""
+    return para.words <= LIST_INTRO_WORDS and para.text.rstrip().endswith((":", "："))
+
+
+def _title_list(draft: Draft, run: list[int]) -> bool:
+    """Most lines of the run are titles of some length: other stories' headlines."""
+    return 2 * sum(draft.paras[j].words >= TITLE_ITEM_WORDS
+                   and is_title_like(draft.paras[j].text, draft.paras[j].words)
+                   for j in run) > len(run)
 
 
 def _credit_line(draft: Draft, end: int) -> int:

@@ -43,7 +43,8 @@ DATELINE = re.compile(
 _LIST_ITEM = re.compile(
     r"^(?:[-–—•·*▪◦►▶◆◇>]|\(?\d{1,3}[.):]|[A-Za-z][.)] |\d)"  # bullet, number, figure
     r"|\d\s[–—]\s|^[^:：]{1,40}[:：]\s?\S"  # "May 3 – Berlin", "GK: Name"
-    r"|[,;、，；]$|\(@\w+\)")  # item closed by a comma, an embedded post's handle
+    r"|[,;、，；]$|\(@\w+\)"  # item closed by a comma, an embedded post's handle
+    r"|^[^,]{2,40}, \d{1,4}\w? [^\W\d]")  # an address: 'Town Hall, 1 Market Square'
 _SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]? +[A-Z(]")
 
 
@@ -150,8 +151,8 @@ def is_headline_shaped(text: str, words: int) -> bool:
 def is_story_list_item(text: str) -> bool:
     """A short line that belongs to a story's list or table, not a link list: a
     numbered or bulleted item, a line opening with a figure ('3 May – Berlin'), a
-    'Label: value' pair, an item closed by ',' or ';', or an embedded post's
-    '— Name (@handle) date' attribution."""
+    'Label: value' pair, an item closed by ',' or ';', an address ('Town Hall, 1
+    Market Square'), or an embedded post's '— Name (@handle) date' attribution."""
     return bool(_LIST_ITEM.search(text))
 
 

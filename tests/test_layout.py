@@ -485,6 +485,27 @@ def test_a_line_up_before_the_last_paragraphs_stays(no_rules: cleaner.RuleSet) -
     assert body_of(record) == article
 
 
+@pytest.mark.parametrize("closing", [
+    ["Town Hall, 1 Market Square", "Riverside School, 45 Quay Street",
+     "Greenbank Church Hall, 7 Elm Row"],
+    ["Remaining dates:", "12 May – Leeds", "14 May – Glasgow", "17 May – Bristol"],
+], ids=["addresses", "dates-with-intro"])
+def test_a_list_closing_the_story_before_the_page_footer_stays(
+        closing: list[str], no_rules: cleaner.RuleSet) -> None:
+    """The story's own list as its last lines, right under the last paragraph: the
+    footer below it is cut, the list is not."""
+    record = cleaner.clean_text(page(article=[*ARTICLE, *closing], after=FOOTER),
+                                rules=no_rules)[0]
+    assert body_of(record) == [*ARTICLE, *closing]
+
+
+def test_other_stories_titles_right_under_the_story_are_still_cut(
+        no_rules: cleaner.RuleSet) -> None:
+    titles = MOST_READ[1:]  # no header: only their shape says they are other stories
+    record = cleaner.clean_text(page(after=[*titles, *FOOTER]), rules=no_rules)[0]
+    assert body_of(record) == ARTICLE
+
+
 @pytest.mark.parametrize("after", [
     ["Reply", "Deserttrek says:", "August 15, 2020 at 4:53 pm",
      "Nail them to the wall. amazon is bad for the country and the taxpayer", "Reply"],
