@@ -41,6 +41,8 @@ CREDIT_WORDS = 30  # ... and the credit is no longer than this
 BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
 EMBED_ATTRIBUTION = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
 CLOSING_LIST_LINES = 12  # a list the last section may open with is no longer than this
+PROMPTS = frozenset({"donation_appeal", "newsletter_prompt", "paywall", "app_prompt",
+                     "social_prompt", "call_to_action"})  # what a title may head
 LIST_INTRO_WORDS = 8  # a line announcing a list is no longer than this
 TITLE_ITEM_WORDS = 6  # a list item this long and title-like reads as another story's headline
 SUBHEADING_WORDS = 8  # a sub-heading is no longer than this
@@ -276,16 +278,28 @@ def _story_list(draft: Draft, run: list[int]) -> bool:
 def heads_section(line: Para, below: Para) -> bool:
     """A sub-heading over the paragraph right under it: a short title, then a full
     paragraph of the story."""
+    return _subheading_shaped(line) and _section_text(below)
+
+
+def _subheading_shaped(line: Para) -> bool:
+    """A short title with a word in lower case (or in a script without case), not a
+    byline, a date or a label announcing what follows ('Read more:')."""
     text = line.text
     return (line.words <= SUBHEADING_WORDS and is_title_like(text, line.words)
-            and has_lowercase_word(text) and not BYLINE.match(text) and not DATE_LINE.match(text)
-            and below.prose and below.words >= SECTION_WORDS)
+            and lowercase_share(text) > 0 and not text.rstrip().endswith((":", "："))
+            and not BYLINE.match(text) and not DATE_LINE.match(text))
+
+
+def _section_text(para: Para) -> bool:
+    return para.prose and para.words >= SECTION_WORDS
 
 
 def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
     """Inside the body, two or more non-sentence lines in a row are a list of links,
     not a sub-heading (a sub-heading stands alone before its paragraph), unless
-    they read as the story's own list. A run opening with bylines or dates loses
+    they read as the story's own list or as two headings over a paragraph. A
+    heading set apart from the rest of the run by lines other stages cut (an ad
+    slot, a prompt) stands alone too. A run opening with bylines or dates loses
     those lines. links=False (a dump with no page around it): bylines and dates only."""
     run: list[int] = []
     for i in [*body, None]:
@@ -293,15 +307,34 @@ def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
         if i is not None and para is not None and not para.prose:
             run.append(i)
             continue
-        if links and len(run) >= 2 and not _story_list(draft, run):
+        headings = (para is not None and _section_text(para) and len(run) == 2
+                    and all(_subheading_shaped(draft.paras[j]) for j in run))
+        if links and len(run) >= 2 and not _story_list(draft, run) and not headings:
             if para is not None and heads_section(draft.paras[run[-1]], para):
                 run.pop()  # the sub-heading of the paragraph below stays
-            for j in run:  # an embedded post's '— Name (@handle) date' is the story's
-                if not EMBED_ATTRIBUTION.match(draft.paras[j].text):
-                    draft.cut(j, "generic.navigation.link-run", "navigation")
+            for n, j in enumerate(run):
+                if EMBED_ATTRIBUTION.match(draft.paras[j].text):
+                    continue  # an embedded post's '— Name (@handle) date' is the story's
+                if _set_apart(run, n) and _subheading_shaped(draft.paras[j]) and not _titles_prompt(
+                        draft, j):
+                    continue
+                draft.cut(j, "generic.navigation.link-run", "navigation")
         else:
             for j in run:  # the byline and date lines the run opens with
                 if not (BYLINE.match(draft.paras[j].text) or DATE_LINE.match(draft.paras[j].text)):
                     break
                 draft.cut(j, "generic.byline.inline", "byline")
         run = []
+
+
+def _titles_prompt(draft: Draft, j: int) -> bool:
+    """The line right under line j was cut as a prompt or an appeal: j is its title
+    ('Evening Digest' over a sign-up line), not a sub-heading."""
+    below = draft.paras[j + 1].cut if j + 1 < len(draft.paras) else None
+    return below is not None and below.category in PROMPTS
+
+
+def _set_apart(run: list[int], n: int) -> bool:
+    """Line run[n] has no run line right next to it: cut lines stand between."""
+    j = run[n]
+    return (n == 0 or run[n - 1] != j - 1) and (n == len(run) - 1 or run[n + 1] != j + 1)

@@ -485,6 +485,29 @@ def test_a_line_up_before_the_last_paragraphs_stays(no_rules: cleaner.RuleSet) -
     assert body_of(record) == article
 
 
+def test_two_headings_in_a_row_over_a_paragraph_stay_in_a_page_copy(
+        no_rules: cleaner.RuleSet) -> None:
+    """A page copy (menus, footer): a section heading and a sub-heading right above
+    a full paragraph are the story's, not a two-line link list."""
+    article = [*ARTICLE[:4], "What comes next", "The water board's view", *ARTICLE[5:]]
+    record = cleaner.clean_text(page(article=article), rules=no_rules)[0]
+    assert body_of(record) == article
+
+
+def test_a_heading_set_apart_by_an_ad_label_stays(no_rules: cleaner.RuleSet) -> None:
+    article = [*ARTICLE[:4], "What comes next", "Advertisement", "Where the water goes",
+               *ARTICLE[5:]]
+    record = cleaner.clean_text(page(article=article), rules=no_rules)[0]
+    assert body_of(record) == [a for a in article if a != "Advertisement"]
+
+
+def test_the_title_of_a_cut_sign_up_prompt_goes_with_it(no_rules: cleaner.RuleSet) -> None:
+    prompt = ["The Evening Edition", "Sign up for our newsletter to get it in your inbox."]
+    article = [*ARTICLE[:4], *prompt, "Where the water goes", *ARTICLE[5:]]
+    record = cleaner.clean_text(page(article=article), rules=no_rules)[0]
+    assert body_of(record) == [*ARTICLE[:4], "Where the water goes", *ARTICLE[5:]]
+
+
 @pytest.mark.parametrize("closing", [
     ["Town Hall, 1 Market Square", "Riverside School, 45 Quay Street",
      "Greenbank Church Hall, 7 Elm Row"],
