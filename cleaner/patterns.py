@@ -726,9 +726,10 @@ CAPTION_SHORT_WORDS = 35
 CREDIT_TOKENS = frozenset({")", "]", "ap", "afp", "aap", "reuters", "epa", "pa", "getty", "images",
                            "supplied", "file", "bloomberg", "shutterstock", "istock"})
 # "Donald Trump talks to reporters. The White House": a sentence, then a credit
-# (not "... am 15. Juni": a German ordinal date).
+# (not "... am 15. Juni": a German ordinal date; not "Sinkt der Leitzins? Klare
+# Ansage": a caption states, it does not ask).
 CAPTION_TRAILING_CREDIT = re.compile(
-    r"^[^.!?]{10,}(?<!\d)[.!?][\"”’]? +(?:[A-Z][\w.'’&-]*|/|of|the|for|via|and) ?"
+    r"^[^.!?]{10,}(?<!\d)[.][\"”’]? +(?:[A-Z][\w.'’&-]*|/|of|the|for|via|and) ?"
     r"(?:(?:[A-Z][\w.'’&-]*|/|of|the|for|via|and) ?){0,5}$"
 )
 

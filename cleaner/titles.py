@@ -17,7 +17,14 @@ _NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 NAMES = re.compile(rf"^{_NAME}(?:(?:,| (?:and|und|y|et|e|og|och|&)) {_NAME})+$")
 # A full stop ending a sentence inside the line (not a day number: "am 26. August").
 _FULL_STOP_BREAK = re.compile(r"(?:[a-z)]|\d\d\d)\.[\"”’]? +[A-Z(]")
+TAG_LINE_WORDS = 4  # "... by friends. Here's why"
 _PLAYER_LABEL = re.compile(r"\s+(?:back to video|watch video|play video)$", re.I)
+
+
+def _tag_line(tail: str) -> bool:
+    """A headline's short second sentence in running words ('... Here's why'), not a
+    caption's credit ('... John Smith/AP')."""
+    return len(WORD.findall(tail)) <= TAG_LINE_WORDS and has_lowercase_word(tail)
 
 
 def _words(text: str) -> set[str]:
@@ -59,7 +66,8 @@ def headline_score(para: Para, distance: int) -> float | None:
         return None
     if photo_credit(para) or CAPTION_TRAILING_CREDIT.match(text):
         return None
-    if _FULL_STOP_BREAK.search(text):
+    stop = _FULL_STOP_BREAK.search(text)
+    if stop and not _tag_line(text[stop.end() - 1:]):
         return None  # two sentences: a caption or a teaser ('Is it safe? What we know' is fine)
     # Headlines run 6-18 words; a longer title-like line is usually the standfirst.
     length = min(words, 12) - max(0, words - 18)

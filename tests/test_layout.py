@@ -485,6 +485,20 @@ def test_a_line_up_before_the_last_paragraphs_stays(no_rules: cleaner.RuleSet) -
     assert body_of(record) == article
 
 
+@pytest.mark.parametrize("headline", [
+    "Will the Central Bank Cut Rates Again? Clear Signal",
+    "Farmers are leaving their fields unplanted. Here's why",
+], ids=["question-then-capitalised-words", "sentence-then-tag-line"])
+def test_a_two_part_headline_over_a_page_copy_is_the_headline(
+        headline: str, no_rules: cleaner.RuleSet) -> None:
+    """A question followed by capitalised words is no caption with its credit, and
+    a short tag line after a full stop does not make the title a caption."""
+    text = "\n".join([*NAV, headline, BYLINE, DATE, *ARTICLE, *MOST_READ, *FOOTER])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert record.headline == headline
+    assert body_of(record) == ARTICLE
+
+
 def test_two_headings_in_a_row_over_a_paragraph_stay_in_a_page_copy(
         no_rules: cleaner.RuleSet) -> None:
     """A page copy (menus, footer): a section heading and a sub-heading right above
