@@ -43,8 +43,8 @@ EMBED_ATTRIBUTION = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
 CLOSING_LIST_LINES = 12  # a list the last section may open with is no longer than this
 PROMPTS = frozenset({"donation_appeal", "newsletter_prompt", "paywall", "app_prompt",
                      "social_prompt", "call_to_action"})  # what a title may head
-LIST_INTRO_WORDS = 8  # a line announcing a list is no longer than this
 TITLE_ITEM_WORDS = 6  # a list item this long and title-like reads as another story's headline
+LABEL_VALUE = re.compile(r"^[^:]{1,40}: [a-zà-ÿ]")  # 'We like: it folds flat'
 SUBHEADING_WORDS = 8  # a sub-heading is no longer than this
 SECTION_WORDS = 20  # ... and the paragraph under it at least this long
 STANDFIRST_WORDS = 8  # running text under the headline this long is its summary, stop or not
@@ -136,9 +136,8 @@ def _closing_section(draft: Draft, end: int) -> int:
         if k - j == 1 and is_title_like(paras[j].text, paras[j].words):
             j = k  # a sub-heading, kept only with a sentence under it
         elif k - j > 1 and _story_list(draft, list(range(j, k))):
-            if j == i and (k >= len(paras) or paras[k].cut is not None) and (
-                    _list_intro(paras[j]) or not _title_list(draft, list(range(j, k)))):
-                return k - 1  # a list introduced right under the last paragraph closes the story
+            if j == i and (k >= len(paras) or paras[k].cut is not None):
+                return k - 1  # a list right under the last paragraph closes the story
             j = k
         if j >= len(paras) or paras[j].cut is not None or not paras[j].prose:
             return end
@@ -148,16 +147,16 @@ def _closing_section(draft: Draft, end: int) -> int:
     return end
 
 
-def _list_intro(para: Para) -> bool:
-    """'Die Aufstellung:', 'Upcoming shows:': a short line that announces a list."""
-    return para.words <= LIST_INTRO_WORDS and para.text.rstrip().endswith((":", "："))
-
-
 def _title_list(draft: Draft, run: list[int]) -> bool:
-    """Most lines of the run are titles of some length: other stories' headlines."""
-    return 2 * sum(draft.paras[j].words >= TITLE_ITEM_WORDS
-                   and is_title_like(draft.paras[j].text, draft.paras[j].words)
-                   for j in run) > len(run)
+    """Most lines of the run are titles of some length ('2. Baerbock zur UN: Nur
+    eine Etappe'), not labels with a value in running words ('We like: it folds
+    flat'): other stories' headlines."""
+    return 2 * sum(_long_title(draft.paras[j]) for j in run) > len(run)
+
+
+def _long_title(para: Para) -> bool:
+    return (para.words >= TITLE_ITEM_WORDS and is_title_like(para.text, para.words)
+            and not LABEL_VALUE.match(para.text))
 
 
 def _credit_line(draft: Draft, end: int) -> int:
@@ -271,8 +270,10 @@ def _authors(byline: str) -> list[str]:
 
 def _story_list(draft: Draft, run: list[int]) -> bool:
     """Most lines of the run carry the marks of a story's own list (items, figures,
-    labels, attributions): tour dates, line-ups and results stay."""
-    return 2 * sum(is_story_list_item(draft.paras[j].text) for j in run) > len(run)
+    labels, attributions): tour dates, line-ups and results stay; a numbered list
+    of other stories' titles does not."""
+    return (2 * sum(is_story_list_item(draft.paras[j].text) for j in run) > len(run)
+            and not _title_list(draft, run))
 
 
 def heads_section(line: Para, below: Para) -> bool:

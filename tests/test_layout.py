@@ -536,6 +536,28 @@ def test_a_list_closing_the_story_before_the_page_footer_stays(
     assert body_of(record) == [*ARTICLE, *closing]
 
 
+def test_a_numbered_list_of_other_stories_titles_inside_the_body_is_cut(
+        no_rules: cleaner.RuleSet) -> None:
+    """Numbers make a list look like the story's own; long titles with capitals after
+    their kicker ('Markets: Stocks Slide...') say they are other stories."""
+    titles = [f"{n}. {t}" for n, t in enumerate(
+        ["Markets: Stocks Slide as Investors Weigh the Rate Outlook",
+         "Heat Wave Grips Southern Europe as Temperatures Climb",
+         "Why Egg Prices Are Rising Again This Winter"], 1)]
+    record = cleaner.clean_text(page(article=[*ARTICLE[:3], *titles, *ARTICLE[3:]]),
+                                rules=no_rules)[0]
+    assert body_of(record) == ARTICLE
+
+
+def test_a_numbered_review_list_with_labelled_verdicts_stays(no_rules: cleaner.RuleSet) -> None:
+    review = ["1. Lakeland Three-Tier Heated Airer With Cover", "Currently £204.98, Lakeland",
+              "We like: the ventilated cover speeds up the drying process",
+              "We don't like: it is large when deployed"]
+    record = cleaner.clean_text(page(article=[*ARTICLE[:3], *review, *ARTICLE[3:]]),
+                                rules=no_rules)[0]
+    assert body_of(record) == [*ARTICLE[:3], *review, *ARTICLE[3:]]
+
+
 def test_other_stories_titles_right_under_the_story_are_still_cut(
         no_rules: cleaner.RuleSet) -> None:
     titles = MOST_READ[1:]  # no header: only their shape says they are other stories
