@@ -754,7 +754,11 @@ BYLINE_PREFIX = re.compile(
 BYLINE = re.compile(BYLINE_PREFIX.pattern + r"\S.{0,100}$")
 DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|first published|modified|created|date)"
-    rf"(?: on| at)?:?\s.{{0,60}}$|(?:{_DAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|"
+    rf"(?: on| at)?:?\s.{{0,60}}$|"
+    # the same labels in German, French, Spanish, Italian, with their colon
+    rf"(?:stand|aktualisiert|veröffentlicht|erstellt|publié|mis à jour|publicado|actualizado|"
+    rf"pubblicato|aggiornato)(?: (?:am|le|el|il))?:\s.{{0,60}}$|"
+    rf"(?:{_DAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|"
     rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+\d{{4}}.{{0,40}}$|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"(?:[ T]\d{{2}}:\d{{2}}.{{0,20}})?$|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}.{{0,30}}$|"
     rf"(?:\d+|an?|one|two|three) (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?) ago$|"

@@ -224,10 +224,11 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     # The costlier tests last, for the few lines with evidence.
     if not evidence or not _new_subject(paras, i):
         return 0
-    if _under_teaser_header(paras, i) and not (
-            marked and head and _marks_headline(head[0]) and not _story_goes_on(paras, i, full)):
+    signed = marked and bool(head) and _marks_headline(head[0])  # byline or date right under it
+    teaser = _under_teaser_header(paras, i)
+    if teaser and not (signed and not _story_goes_on(paras, i, full)):
         return 0  # a teaser; unless dated or signed right under it, over a new story
-    if evidence != ECHOED and not _leads_into(paras, i, full):
+    if evidence != ECHOED and (teaser or not signed) and not _leads_into(paras, i, full):
         return 0  # a teaser, a section label or a comment: the text below is about something else
     return evidence
 

@@ -278,6 +278,20 @@ def test_a_signed_next_article_under_a_more_articles_header_is_split(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+@pytest.mark.parametrize("meta", [["By Carla Mendes"], ["Published: 4 March 2024"],
+                                  ["Stand: 04.03.2024, 10:15 Uhr"]],
+                         ids=["byline", "date", "german-date-label"])
+def test_a_signed_next_article_with_a_cryptic_headline_is_split(
+        meta: list[str], no_rules: cleaner.RuleSet) -> None:
+    """A headline that shares no word with its story ('Breaking the Deadlock') still
+    opens the next article when a byline or a date stands right under it."""
+    headline = "Breaking the Deadlock at Last"
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, "Advertisement", headline, *meta, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, headline]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
 def test_a_signed_teaser_in_the_middle_of_a_story_does_not_split_it(
         no_rules: cleaner.RuleSet) -> None:
     """'More articles / title / By X' mid-story, the story going on under it."""
