@@ -8,7 +8,7 @@ from __future__ import annotations
 from .assemble import assemble
 from .classify import classified_lines
 from .detectors import BODY_DETECTORS, DETECTORS
-from .draft import Draft, paragraphs
+from .draft import Draft, Para, paragraphs
 from .html import Page, read_page
 from .layout import locate_article
 from .learn.recurring import RecurringIndex, RecurringLines, cut_recurring, lines_for
@@ -24,6 +24,7 @@ from .timelimit import time_limit
 from .trace import note
 
 RUNNING_TEXT_WORDS = 25  # a page paragraph this long counts as a story without a full stop
+STRAY_PARAGRAPHS = 3  # a first segment with fewer, and no headline, is no article of its own
 
 
 def clean_text(text: str, url: str | None = None, source: str | None = None,
@@ -44,18 +45,37 @@ def _clean_text(text: str, url: str | None, source: str | None,
     url = url or header_url
     site = detect_site(rules, text, url)
     lines = lines_for(recurring, site, url)
+    segments = split_articles(paragraphs(text))
+    cleaned = [_clean_segment(segment, n, site, lines, url, source)
+               for n, segment in enumerate(segments)]
     articles = []
-    for n, segment in enumerate(split_articles(paragraphs(text))):
-        draft = Draft(segment, headline=headline_at(segment) if n else None)  # found by the split
-        _clean_draft(draft, site, page=True, recurring=lines)
-        outlet = site.outlet if site else (draft.trailer or readable_domain(url)
-                                           or _footer_outlet(draft))
-        article = assemble(draft, source=source, url=url, outlet=outlet)
-        kept = _has_story(draft)
+    for n, (draft, article) in enumerate(cleaned):
+        stray = n == 0 and len(cleaned) > 1 and _stray(draft, article)
+        kept = _has_story(draft) and not stray
         note(draft, None, article if kept else None)
         if kept:
             articles.append(article)
     return articles
+
+
+def _clean_segment(segment: list[Para], n: int, site: SiteRule | None,
+                   lines: RecurringLines | None, url: str | None,
+                   source: str | None) -> tuple[Draft, Article]:
+    """Clean one article's share of a dump (after the first, its headline is known
+    from the split)."""
+    draft = Draft(segment, headline=headline_at(segment) if n else None)
+    _clean_draft(draft, site, page=True, recurring=lines)
+    outlet = site.outlet if site else (draft.trailer or readable_domain(url)
+                                       or _footer_outlet(draft))
+    return draft, assemble(draft, source=source, url=url, outlet=outlet)
+
+
+def _stray(draft: Draft, article: Article) -> bool:
+    """What the split left above the first headline it found is no article: no
+    headline and fewer than STRAY_PARAGRAPHS paragraphs once cleaned (a consent
+    blurb, a teaser's excerpt), page furniture above the story."""
+    kept = [i for i in draft.live() if i != draft.headline]
+    return article.headline is None and len(kept) < STRAY_PARAGRAPHS
 
 
 def clean_html(html: str | bytes, url: str | None = None, source: str | None = None,

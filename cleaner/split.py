@@ -85,6 +85,8 @@ INNER_STOP = re.compile(r"[a-z]{2}\. [a-z]")
 # A short line dated the way teaser lists date their entries: 'Holiday / 19 mins ago'.
 TEASER_DATE = re.compile(
     r"\b(?:\d+|an?|one) ?(?:min|mins|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b", re.I)
+# Menu items set side by side: 'About us | Contact', 'Terms of use · Imprint'.
+MENU_SEPARATOR = re.compile(r" [|·•] ")
 # A line of symbols only ("* * *", "~", "———") separates two stories.
 SYMBOL_LINE = re.compile(r"^(?:[*~=_#•·—–-] ?)+$")
 
@@ -180,8 +182,10 @@ def _in_list(paras: list[Para], i: int) -> bool:
     """Line i and another 'title / date' or 'title / section' pair close above it,
     or close below when line i forms one too: a teaser list."""
     def pair_at(j: int) -> bool:
-        if not 0 <= j < len(paras) - 1 or paras[j].words < 4:
-            return False
+        if not 0 <= j < len(paras) - 1 or paras[j].words < 4 or _is_meta(paras[j]):
+            return False  # a date over a widget ('Vorlesen') is no teaser
+        if MENU_SEPARATOR.search(paras[j].text):
+            return False  # 'About us | Contact | Careers' over a banner is a menu
         after = paras[j + 1]
         return is_title_like(paras[j].text, paras[j].words) and (
             _is_meta(after) or bool(SECTION_LABEL.match(after.text))

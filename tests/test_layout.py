@@ -292,6 +292,32 @@ def test_a_signed_next_article_with_a_cryptic_headline_is_split(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+def test_a_next_article_with_widgets_under_its_date_is_split(no_rules: cleaner.RuleSet) -> None:
+    """'Date / Listen' under a headline is no 'title / section' teaser pair, and a
+    menu line ('About us | Contact') over a 'LIVE' banner is no teaser title."""
+    text = "\n".join([FIRST_HEADLINE, *FIRST, "About us | Contact | Careers | Advertise", "LIVE",
+                       SECOND_HEADLINE, "By Carla Mendes", "March 4, 2024", "Listen", "Share",
+                       *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
+def test_a_consent_blurb_above_a_signed_headline_does_not_become_a_record(
+        no_rules: cleaner.RuleSet) -> None:
+    """The split finds the headline under page furniture; what is left above it once
+    cleaned (no headline, one paragraph) goes back to the page, not out as a record."""
+    furniture = [*NAV, "Most read", *sidebar("full")[:4],
+                 "The administrator of your personal data will be Example Media, 1 Main "
+                 "Street, Springfield. Details on how we process personal data are in the "
+                 "privacy policy and in the message confirming your subscription.",
+                 "Weather Traffic Jobs"]
+    text = "\n".join([*furniture, HEADLINE, BYLINE, "March 4, 2024", *ARTICLE, *FOOTER])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [HEADLINE]
+    assert body_of(records[0]) == ARTICLE
+
+
 def test_a_signed_teaser_in_the_middle_of_a_story_does_not_split_it(
         no_rules: cleaner.RuleSet) -> None:
     """'More articles / title / By X' mid-story, the story going on under it."""
