@@ -87,6 +87,8 @@ TEASER_DATE = re.compile(
     r"\b(?:\d+|an?|one) ?(?:min|mins|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b", re.I)
 # Menu items set side by side: 'About us | Contact', 'Terms of use · Imprint'.
 MENU_SEPARATOR = re.compile(r" [|·•] ")
+FOOTER_COPYRIGHT = re.compile(r"^(?:©|\(c\) |copyright\b)|\ball rights reserved\b", re.I)
+FOOTER_WORDS = 12  # a footer's row of links is this short
 # A line of symbols only ("* * *", "~", "———") separates two stories.
 SYMBOL_LINE = re.compile(r"^(?:[*~=_#•·—–-] ?)+$")
 
@@ -178,6 +180,13 @@ def is_separator(para: Para) -> bool:
     return line_key(para.text) in NEXT_ARTICLE or bool(SYMBOL_LINE.match(para.text))
 
 
+def _page_footer(para: Para) -> bool:
+    """A page's last lines: its copyright, or a row of three or more links
+    ('Impressum | Datenschutz | Kontakt')."""
+    return bool(FOOTER_COPYRIGHT.search(para.text)) or (
+        para.words <= FOOTER_WORDS and len(MENU_SEPARATOR.findall(para.text)) >= 2)
+
+
 def _in_list(paras: list[Para], i: int) -> bool:
     """Line i and another 'title / date' or 'title / section' pair close above it,
     or close below when line i forms one too: a teaser list."""
@@ -223,8 +232,9 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     if (not evidence and last_story < i - 1 and _captioned(para, head, counts)
             and not _in_list(paras, i)):
         evidence = MARKED
-    if any(is_separator(p) for p in paras[max(last_story + 1, i - SEPARATOR_REACH):i]):
-        evidence = evidence or SET_APART
+    if any(is_separator(p) or _page_footer(p)
+           for p in paras[max(last_story + 1, i - SEPARATOR_REACH):i]):
+        evidence = evidence or SET_APART  # a separator, or the last page's footer, above it
     # The costlier tests last, for the few lines with evidence.
     if not evidence or not _new_subject(paras, i):
         return 0

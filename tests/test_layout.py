@@ -303,6 +303,19 @@ def test_a_next_article_with_widgets_under_its_date_is_split(no_rules: cleaner.R
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+@pytest.mark.parametrize("footer", [["Impressum | Datenschutz | Kontakt"],
+                                    ["© 2024 Example Media. All rights reserved"]],
+                         ids=["link-row", "copyright"])
+def test_the_next_page_after_the_last_pages_footer_is_split(
+        footer: list[str], no_rules: cleaner.RuleSet) -> None:
+    """Endless scroll: the first page's footer, then the next page's headline with
+    no byline or date, and its story."""
+    text = "\n".join([FIRST_HEADLINE, *FIRST, *footer, SECOND_HEADLINE, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
 def test_a_consent_blurb_above_a_signed_headline_does_not_become_a_record(
         no_rules: cleaner.RuleSet) -> None:
     """The split finds the headline under page furniture; what is left above it once
