@@ -713,6 +713,15 @@ CAPTION_CREDIT: tuple[LinePattern, ...] = (
 PHOTO_CREDITS = PatternSet(CAPTION_CREDIT)
 
 
+COOKIE_NOTICES = PatternSet(tuple(p for p in LINE_PATTERNS if p.category == "cookie_notice"))
+
+
+def cookie_banner(para: Para) -> bool:
+    """A cookie consent line ('Diese Website verwendet Cookies.')."""
+    return COOKIE_NOTICES.first_match(para.text, para.words, False, para.folded,
+                                      para.tokens) is not None
+
+
 def photo_credit(para: Para) -> LinePattern | None:
     """The credit pattern a caption line matches, if any."""
     return PHOTO_CREDITS.first_match(para.text, para.words, False, para.folded, para.tokens)

@@ -47,6 +47,7 @@ from .patterns import (
     READ_MORE,
     RELATED_HEADER,
     TEASER_HEADER,
+    cookie_banner,
     line_key,
     photo_credit,
 )
@@ -180,10 +181,10 @@ def is_separator(para: Para) -> bool:
     return line_key(para.text) in NEXT_ARTICLE or bool(SYMBOL_LINE.match(para.text))
 
 
-def _page_footer(para: Para) -> bool:
-    """A page's last lines: its copyright, or a row of three or more links
-    ('Impressum | Datenschutz | Kontakt')."""
-    return bool(FOOTER_COPYRIGHT.search(para.text)) or (
+def _page_break(para: Para) -> bool:
+    """A page's last lines (its copyright, a row of three or more links: 'Impressum |
+    Datenschutz | Kontakt') or a new page's first (its cookie consent banner)."""
+    return bool(FOOTER_COPYRIGHT.search(para.text) or cookie_banner(para)) or (
         para.words <= FOOTER_WORDS and len(MENU_SEPARATOR.findall(para.text)) >= 2)
 
 
@@ -232,9 +233,9 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     if (not evidence and last_story < i - 1 and _captioned(para, head, counts)
             and not _in_list(paras, i)):
         evidence = MARKED
-    if any(is_separator(p) or _page_footer(p)
+    if any(is_separator(p) or _page_break(p)
            for p in paras[max(last_story + 1, i - SEPARATOR_REACH):i]):
-        evidence = evidence or SET_APART  # a separator, or the last page's footer, above it
+        evidence = evidence or SET_APART  # a separator, or where one page ends and one starts
     # The costlier tests last, for the few lines with evidence.
     if not evidence or not _new_subject(paras, i):
         return 0

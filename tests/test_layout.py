@@ -304,8 +304,9 @@ def test_a_next_article_with_widgets_under_its_date_is_split(no_rules: cleaner.R
 
 
 @pytest.mark.parametrize("footer", [["Impressum | Datenschutz | Kontakt"],
-                                    ["© 2024 Example Media. All rights reserved"]],
-                         ids=["link-row", "copyright"])
+                                    ["© 2024 Example Media. All rights reserved"],
+                                    ["Diese Website verwendet Cookies.", "Zustimmen"]],
+                         ids=["link-row", "copyright", "next-pages-cookie-banner"])
 def test_the_next_page_after_the_last_pages_footer_is_split(
         footer: list[str], no_rules: cleaner.RuleSet) -> None:
     """Endless scroll: the first page's footer, then the next page's headline with
