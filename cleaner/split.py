@@ -54,6 +54,7 @@ from .patterns import (
 from .titles import headline_score
 
 MIN_SENTENCES = 3  # full paragraphs each side of a split needs
+MARKED_MIN_SENTENCES = 2  # ... under a full headline echoed, signed, dated or captioned
 LEAD_WINDOW = 12  # the first full paragraph follows a new headline within this many lines
 LEAD_WORDS = 80  # words of full paragraphs in that window: a story, not a teaser's excerpt
 HEAD_MARK = 3  # a byline or date line opens the head zone: within this many lines
@@ -111,8 +112,10 @@ def split_articles(paras: list[Para]) -> list[list[Para]]:
     segments, begin = [], 0
     for n, start in enumerate(starts):
         after_end = starts[n + 1] if n + 1 < len(starts) else len(paras)
-        if (before[start] - before[begin] >= MIN_SENTENCES
-                and before[after_end] - before[start] >= MIN_SENTENCES):
+        marked = marks[start] >= MARKED and paras[start].words >= MIN_HEADLINE_WORDS
+        least = MARKED_MIN_SENTENCES if marked else MIN_SENTENCES
+        if (before[start] - before[begin] >= least
+                and before[after_end] - before[start] >= least):
             segments.append(paras[begin:start])
             begin = start
     segments.append(paras[begin:])

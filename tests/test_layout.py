@@ -303,6 +303,24 @@ def test_a_next_article_with_widgets_under_its_date_is_split(no_rules: cleaner.R
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+def test_a_short_story_before_a_signed_next_article_is_split(no_rules: cleaner.RuleSet) -> None:
+    """Two full paragraphs are story enough when the next headline is signed."""
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST[:2], "Advertisement", SECOND_HEADLINE,
+                         "By Carla Mendes", *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [FIRST[:2], SECOND]
+
+
+def test_a_two_word_echoed_label_does_not_split_a_short_standfirst_off(
+        no_rules: cleaner.RuleSet) -> None:
+    """'Dive Deeper' printed twice over the byline is a widget, not a headline: a
+    page whose story starts under it stays one record."""
+    text = "\n".join([*NAV, HEADLINE, ARTICLE[0], ARTICLE[1], "Dive Deeper", "Listen",
+                       "Dive Deeper", BYLINE, *ARTICLE[2:], *FOOTER])
+    assert len(cleaner.clean_text(text, rules=no_rules)) == 1
+
+
 @pytest.mark.parametrize("footer", [["Impressum | Datenschutz | Kontakt"],
                                     ["© 2024 Example Media. All rights reserved"],
                                     ["Diese Website verwendet Cookies.", "Zustimmen"]],
