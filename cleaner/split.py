@@ -215,7 +215,11 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     para = paras[i]
     if not _headline_shaped(para) or LINK_LABEL.match(para.text):
         return 0
-    lead = [k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]]
+    # an endless-scroll copy prints the headline again under its captions: the story
+    # starts below the echo
+    origin = next((k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW))
+                   if paras[k].text == para.text), i)
+    lead = [k for k in range(i + 1, min(len(paras), origin + 1 + LEAD_WINDOW)) if full[k]]
     if sum(paras[k].words for k in lead) < LEAD_WORDS:
         return 0  # no story opens below
     head = paras[i + 1:lead[0]]  # captions, byline, date, widgets

@@ -303,6 +303,20 @@ def test_a_next_article_with_widgets_under_its_date_is_split(no_rules: cleaner.R
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+def test_an_echoed_headline_whose_story_starts_far_below_is_split(
+        no_rules: cleaner.RuleSet) -> None:
+    """Endless scroll: headline, caption, a row of widgets, the headline again, the
+    caption again; the story starts under the echo, further down than a lead is
+    looked for under a headline."""
+    caption = ["Dock workers leave the port after the vote.", "Ana Ruiz / Reuters"]
+    head = [SECOND_HEADLINE, *caption, "Font size", "Small", "Medium", "Large", "Listen",
+            "Share", "Print", SECOND_HEADLINE, *caption, "By Carla Mendes"]
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, *head, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
 def test_a_short_story_before_a_signed_next_article_is_split(no_rules: cleaner.RuleSet) -> None:
     """Two full paragraphs are story enough when the next headline is signed."""
     text = "\n\n".join([FIRST_HEADLINE, *FIRST[:2], "Advertisement", SECOND_HEADLINE,
