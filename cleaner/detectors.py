@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from .draft import Draft, Para
 from .lines import (
+    CLOSERS,
     OPENING_QUOTES,
     ends_sentence,
     is_prose,
@@ -424,8 +425,8 @@ def credited_captions(draft: Draft) -> None:
         para = paras[i]
         if para.cut is not None or para.words < 3:
             continue
-        if i < story and not ends_sentence(para.text):
-            continue  # above the story a title twice is the headline and its echo
+        if i < story and (not ends_sentence(para.text) or para.text.rstrip(CLOSERS)[-1:] in "?!"):
+            continue  # above the story a title twice (a question too) is the headline and its echo
         if any(paras[c].folded.startswith(para.folded) and c != i for c in credits):
             draft.cut(i, "generic.caption.echo", "caption")
             continue

@@ -18,7 +18,7 @@ _KEY_SYMBOL = re.compile("[" + re.escape(KEY_SYMBOLS) + "]")
 LONG_LINE_WORDS = 35  # a line this long is running text even without a full stop
 LONG_LINE_LOWERCASE = 0.45  # ...when this share of its words is not capitalised (German
 #                              capitalises nouns; a flattened menu capitalises nearly all)
-_CLOSERS = "\"'”’“‘»«›‹)]*」』）】》〉"  # German closes quotes with “ and ‘
+CLOSERS = "\"'”’“‘»«›‹)]*」』）】》〉"  # German closes quotes with “ and ‘
 OPENING_QUOTES = "\"'„“‚‘«»「『"
 CLOSING_QUOTES = "\"'“”‘’»«」』"
 QUOTE_WORDS = 6  # a whole-line quotation this long is a sentence
@@ -75,7 +75,7 @@ def ends_sentence(text: str) -> bool:
     """True when the line ends in terminal punctuation (closing quotes allowed;
     a trailing link, as embedded posts end, is looked past)."""
     text = without_trailing_link(text)
-    stripped = text.rstrip(_CLOSERS)
+    stripped = text.rstrip(CLOSERS)
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
@@ -91,7 +91,7 @@ def is_wire_credit(text: str) -> bool:
 
 def is_teaser_excerpt(text: str) -> bool:
     """A cut-off excerpt ending in an ellipsis, as teaser lists show them."""
-    return text.rstrip(_CLOSERS).endswith(("...", "…"))
+    return text.rstrip(CLOSERS).endswith(("...", "…"))
 
 
 def is_prose(text: str, words: int | None = None) -> bool:
@@ -136,7 +136,7 @@ def is_title_like(text: str, words: int | None = None) -> bool:
     first = text.lstrip(OPENING_QUOTES)[:1]  # "'Ends recession debate': economists weigh in"
     if not 2 <= words <= 30 or first.islower() or not first.isalnum():
         return False
-    return not text.rstrip(_CLOSERS).endswith((".", ":", ";", ",", "…"))
+    return not text.rstrip(CLOSERS).endswith((".", ":", ";", ",", "…"))
 
 
 def is_headline_shaped(text: str, words: int) -> bool:

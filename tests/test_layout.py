@@ -374,15 +374,16 @@ def test_a_signed_teaser_in_the_middle_of_a_story_does_not_split_it(
     assert [r.headline for r in records] == [FIRST_HEADLINE]
 
 
+@pytest.mark.parametrize("headline", [FIRST_HEADLINE, "Drought: How Long Can the Farms Hold On?"],
+                         ids=["title", "question"])
 def test_a_headline_printed_twice_around_credited_captions_stays_the_headline(
-        no_rules: cleaner.RuleSet) -> None:
+        headline: str, no_rules: cleaner.RuleSet) -> None:
     """'headline / caption. Photo: X / headline / caption. Photo: Y' over the story:
-    the second copy is the headline's echo, not a caption's."""
+    the second copy is the headline's echo, not a caption's (a question too)."""
     caption = "Farmers walk past unplanted fields near the river. Photo: Reuters"
-    text = "\n\n".join([FIRST_HEADLINE, caption, FIRST_HEADLINE,
-                         caption.replace("Reuters", "AFP"), *FIRST])
+    text = "\n\n".join([headline, caption, headline, caption.replace("Reuters", "AFP"), *FIRST])
     [record] = cleaner.clean_text(text, rules=no_rules)
-    assert record.headline == FIRST_HEADLINE
+    assert record.headline == headline
     assert body_of(record) == FIRST
 
 
