@@ -42,6 +42,7 @@ from .patterns import (
     BYLINE,
     CAPTION_TRAILING_CREDIT,
     DATE_LINE,
+    GENERIC_LINES,
     MONTH,
     NEXT_ARTICLE,
     READ_MORE,
@@ -244,8 +245,8 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
            for p in paras[max(last_story + 1, i - SEPARATOR_REACH):i]):
         evidence = evidence or SET_APART  # a separator, or where one page ends and one starts
     # The costlier tests last, for the few lines with evidence.
-    if not evidence or not _new_subject(paras, i):
-        return 0
+    if not evidence or not _new_subject(paras, i) or _boilerplate(para):
+        return 0  # ('Story continues below advertisement' twice is no headline and its echo)
     signed = marked and bool(head) and _marks_headline(head[0])  # byline or date right under it
     teaser = _under_teaser_header(paras, i)
     if teaser and not (signed and not _story_goes_on(paras, i, full)):
@@ -253,6 +254,12 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     if evidence != ECHOED and (teaser or not signed) and not _leads_into(paras, i, full):
         return 0  # a teaser, a section label or a comment: the text below is about something else
     return evidence
+
+
+def _boilerplate(para: Para) -> bool:
+    """A line a generic phrase pattern names as boilerplate."""
+    return GENERIC_LINES.first_match(para.text, para.words, False, para.folded,
+                                     para.tokens) is not None
 
 
 def _leads_into(paras: list[Para], i: int, full: list[bool]) -> bool:

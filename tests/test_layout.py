@@ -317,6 +317,30 @@ def test_an_echoed_headline_whose_story_starts_far_below_is_split(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+def test_an_ad_label_printed_twice_around_a_short_sentence_does_not_split_a_story(
+        no_rules: cleaner.RuleSet) -> None:
+    """'Story continues below advertisement' twice looks like a headline and its echo;
+    a line a boilerplate pattern names opens no article (a property test found it)."""
+    ad = "Story continues below advertisement"
+    headline = "City Council Approves New Water Treatment Plant After Long Debate"
+    article = [
+        "The city council voted 7-2 on Tuesday to approve a $45 million water treatment plant "
+        "on the east bank of the river, ending more than a year of debate over its cost.",
+        "Supporters said the plant would replace equipment that dates from the 1960s and has "
+        "failed three times since January, forcing boil-water notices across the city.",
+        "Reyes declined to comment on the vote.",
+        '"We cannot keep patching a system that was built for half the people who live here '
+        'now," said council member Maria Lopez, who chaired the infrastructure committee.',
+        "Opponents argued that the project should wait for a state grant decision expected "
+        "next spring, which could cover up to a third of the construction bill.",
+        "Construction is scheduled to begin in March and take about two years. Residents will "
+        "see a small increase in their water bills from July, the city said."]
+    text = "\n".join([headline, *article[:2], ad, article[2], ad, *article[3:]])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == headline
+    assert body_of(record) == article
+
+
 def test_a_short_story_before_a_signed_next_article_is_split(no_rules: cleaner.RuleSet) -> None:
     """Two full paragraphs are story enough when the next headline is signed."""
     text = "\n\n".join([FIRST_HEADLINE, *FIRST[:2], "Advertisement", SECOND_HEADLINE,
