@@ -32,7 +32,8 @@ NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the
 CUT_COST = 1  # a line a detector already cut, times its place in the run
 POSITION_DISCOUNT = 0.5  # pages put the story before sidebars: later prose weighs less
 RUN_CAP = 6  # the per-line penalty stops growing here
-HEAD_FURNITURE = 3  # byline, date and caption lines between a headline and its standfirst
+HEAD_FURNITURE = 3  # byline, date, widget and caption lines between a headline and its standfirst
+WIDGET_WORDS = 2  # a widget's label ('Vorlesen', 'Share on X') is this short
 CAPTION_SENTENCE_WORDS = 12  # ... a caption there is a sentence this short
 HEADLINE_LOOKBACK = 12  # live lines above the body searched for the headline
 HEADLINE_MAX_WORDS = 40  # a first line longer than this is no headline
@@ -190,19 +191,24 @@ def _choose_headline(draft: Draft, candidates: list[int]) -> int | None:
         while j > 0 and k - j <= HEAD_FURNITURE and _head_furniture(draft.paras[candidates[j]]):
             j -= 1
         above = draft.paras[candidates[j]]
+        signed = any(_meta(draft.paras[candidates[m]]) for m in range(j + 1, k))
         if (candidates[j] not in scores or above.words < 5
-                or above.words >= draft.paras[candidates[k]].words
+                or (above.words >= draft.paras[candidates[k]].words and not signed)
                 or not has_lowercase_word(above.text)):  # a menu line: 'Weather Traffic Jobs'
-            break
+            break  # (a longer title above counts only over a byline or date: the headline's)
         k = j
     return candidates[k]
 
 
+def _meta(para: Para) -> bool:
+    return bool(BYLINE.match(para.text) or DATE_LINE.match(para.text) or NAMES.match(para.text))
+
+
 def _head_furniture(para: Para) -> bool:
-    """A byline, a date or a short photo caption, as stand between a headline and
-    its standfirst."""
-    return bool(BYLINE.match(para.text) or DATE_LINE.match(para.text)
-                or (para.prose and para.words <= CAPTION_SENTENCE_WORDS))
+    """A byline (names alone too), a date, a one- or two-word widget or a short
+    photo caption, as stand between a headline and its standfirst."""
+    return (_meta(para)
+            or (para.prose and para.words <= CAPTION_SENTENCE_WORDS))
 
 
 def _echoed(draft: Draft, i: int) -> bool:

@@ -596,6 +596,22 @@ def test_a_line_up_before_the_last_paragraphs_stays(no_rules: cleaner.RuleSet) -
     assert body_of(record) == article
 
 
+@pytest.mark.parametrize("meta", [["Last updated: 2024-03-04 05:45"],
+                                  ["Colm Gallagher and Owen Pritchard", "March 4, 2024"]],
+                         ids=["date", "names-and-date"])
+def test_a_longer_headline_over_a_date_wins_over_the_standfirst_below(
+        meta: list[str], no_rules: cleaner.RuleSet) -> None:
+    """Headline, byline or date, then a title-like standfirst shorter than the
+    headline: the line over the byline and date is the headline."""
+    headline = ("Valley farmers face the hardest choice in a generation after the driest "
+                "spring on record")
+    standfirst = "The decision came days after the state cut its water allocations to historic lows"
+    text = "\n".join([*NAV, headline, *meta, standfirst, *ARTICLE, *MOST_READ, *FOOTER])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert record.headline == headline
+    assert body_of(record) == [standfirst, *ARTICLE]
+
+
 @pytest.mark.parametrize("headline", [
     "Will the Central Bank Cut Rates Again? Clear Signal",
     "Farmers are leaving their fields unplanted. Here's why",
