@@ -59,7 +59,8 @@ def locate_article(draft: Draft) -> None:
     """Pick the body stretch and the headline; cut what lies around them. In a dump
     where no earlier stage found anything to cut and no separator line stands
     (headline and story only), the body runs to the end and its short lines
-    stay: there is no page around it."""
+    stay: there is no page around it; its first line is the headline, and what
+    stands between it and the story (a standfirst, sub-titles) stays too."""
     live = draft.live()
     if not live:
         return
