@@ -159,10 +159,7 @@ def _new_subject(paras: list[Para], i: int) -> bool:
     words = word_stems(paras[i].folded)
     if not words:
         return False
-    above: set[str] = set()
-    for para in paras[max(0, i - SUBJECT_LINES):i]:
-        above |= word_stems(para.folded)
-    return len(words & above) < SUBJECT_SHARE * len(words)
+    return len(words & _stems_above(paras, i)) < SUBJECT_SHARE * len(words)
 
 
 def _is_full_paragraph(para: Para) -> bool:
@@ -224,7 +221,7 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     if sum(paras[k].words for k in lead) < LEAD_WORDS:
         return 0  # no story opens below
     head = paras[i + 1:lead[0]]  # captions, byline, date, widgets
-    echo = next((k for k, p in enumerate(head) if p.text == para.text), None)
+    echo = origin - i - 1 if i < origin < lead[0] else None  # its place in the head
     echoed = (echo is not None and echo > 0 and counts[para.text] == 2
               and not _repeated_block(paras, i, echo + 1))
     marked = any(map(_marks_headline, head[:HEAD_MARK])) and not _in_list(paras, i)
@@ -265,23 +262,31 @@ def _boilerplate(para: Para) -> bool:
 def _leads_into(paras: list[Para], i: int, full: list[bool]) -> bool:
     """A headline shares words with the first paragraphs of its story."""
     words = word_stems(paras[i].folded)
-    below: set[str] = set()
-    for k in [k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]][:3]:
-        below |= word_stems(paras[k].folded)
-    return len(words & below) >= max(1, LEAD_SHARE * len(words))
+    return len(words & _stems_below(paras, i, full)) >= max(1, LEAD_SHARE * len(words))
 
 
 def _story_goes_on(paras: list[Para], i: int, full: list[bool]) -> bool:
     """The full paragraphs below line i carry on the story above it (a signed teaser
     in the middle of a story), rather than start another: they share at least
     CONTINUED_SHARE of their word stems with the lines above."""
+    below = _stems_below(paras, i, full)
+    return len(below & _stems_above(paras, i)) >= CONTINUED_SHARE * max(1, len(below))
+
+
+def _stems_below(paras: list[Para], i: int, full: list[bool]) -> set[str]:
+    """Word stems of the first three full paragraphs under line i."""
     below: set[str] = set()
     for k in [k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]][:3]:
         below |= word_stems(paras[k].folded)
+    return below
+
+
+def _stems_above(paras: list[Para], i: int) -> set[str]:
+    """Word stems of the SUBJECT_LINES lines above line i."""
     above: set[str] = set()
     for para in paras[max(0, i - SUBJECT_LINES):i]:
         above |= word_stems(para.folded)
-    return len(below & above) >= CONTINUED_SHARE * max(1, len(below))
+    return above
 
 
 def _under_teaser_header(paras: list[Para], i: int) -> bool:
