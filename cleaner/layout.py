@@ -32,8 +32,7 @@ NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the
 CUT_COST = 1  # a line a detector already cut, times its place in the run
 POSITION_DISCOUNT = 0.5  # pages put the story before sidebars: later prose weighs less
 RUN_CAP = 6  # the per-line penalty stops growing here
-HEAD_FURNITURE = 3  # byline, date, widget and caption lines between a headline and its standfirst
-WIDGET_WORDS = 2  # a widget's label ('Vorlesen', 'Share on X') is this short
+HEAD_FURNITURE = 3  # byline, date and caption lines between a headline and its standfirst
 CAPTION_SENTENCE_WORDS = 12  # ... a caption there is a sentence this short
 HEADLINE_LOOKBACK = 12  # live lines above the body searched for the headline
 HEADLINE_MAX_WORDS = 40  # a first line longer than this is no headline
@@ -202,14 +201,14 @@ def _choose_headline(draft: Draft, candidates: list[int]) -> int | None:
 
 
 def _meta(para: Para) -> bool:
+    """A byline, names alone or a date line."""
     return bool(BYLINE.match(para.text) or DATE_LINE.match(para.text) or NAMES.match(para.text))
 
 
 def _head_furniture(para: Para) -> bool:
-    """A byline (names alone too), a date, a one- or two-word widget or a short
-    photo caption, as stand between a headline and its standfirst."""
-    return (_meta(para)
-            or (para.prose and para.words <= CAPTION_SENTENCE_WORDS))
+    """A byline (names alone too), a date or a short photo caption, as stand between
+    a headline and its standfirst."""
+    return _meta(para) or (para.prose and para.words <= CAPTION_SENTENCE_WORDS)
 
 
 def _echoed(draft: Draft, i: int) -> bool:
@@ -245,10 +244,8 @@ def _leading_title(draft: Draft, body: list[int]) -> int | None:
 def _head_meta(para: Para) -> bool:
     """A byline, a date, names or a credited caption: what stands under a headline
     apart from the story."""
-    text = para.text
-    return bool(BYLINE.match(text) or DATE_LINE.match(text) or _NAME.match(text)
-                or NAMES.match(text)
-                or CAPTION_TRAILING_CREDIT.match(text) or photo_credit(para))
+    return bool(_meta(para) or _NAME.match(para.text)
+                or CAPTION_TRAILING_CREDIT.match(para.text) or photo_credit(para))
 
 
 def _cut_head_line(draft: Draft, i: int, near: bool) -> None:
@@ -316,16 +313,15 @@ def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
             run.append(i)
             continue
         headings = (para is not None and _section_text(para) and len(run) == 2
-                    and all(_subheading_shaped(draft.paras[j]) for j in run))
+                    and all(_heading(draft, j) for j in run))
         if links and len(run) >= 2 and not _story_list(draft, run) and not headings:
             if para is not None and heads_section(draft.paras[run[-1]], para):
                 run.pop()  # the sub-heading of the paragraph below stays
             for n, j in enumerate(run):
                 if EMBED_ATTRIBUTION.match(draft.paras[j].text):
                     continue  # an embedded post's '— Name (@handle) date' is the story's
-                if _set_apart(run, n) and _subheading_shaped(draft.paras[j]) and not _titles_prompt(
-                        draft, j):
-                    continue
+                if _heading(draft, j) and _set_apart(run, n):
+                    continue  # a heading cut lines set apart from the rest of the run
                 draft.cut(j, "generic.navigation.link-run", "navigation")
         else:
             for j in run:  # the byline and date lines the run opens with
@@ -335,11 +331,13 @@ def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
         run = []
 
 
-def _titles_prompt(draft: Draft, j: int) -> bool:
-    """The line right under line j was cut as a prompt or an appeal: j is its title
-    ('Evening Digest' over a sign-up line), not a sub-heading."""
+def _heading(draft: Draft, j: int) -> bool:
+    """Line j is sub-heading shaped and not the title of a prompt: the line right
+    under it was not cut as a prompt or an appeal ('Evening digest' over a sign-up
+    line)."""
     below = draft.paras[j + 1].cut if j + 1 < len(draft.paras) else None
-    return below is not None and below.category in PROMPTS
+    return _subheading_shaped(draft.paras[j]) and not (
+        below is not None and below.category in PROMPTS)
 
 
 def _set_apart(run: list[int], n: int) -> bool:
