@@ -44,7 +44,7 @@ CLOSING_LIST_LINES = 12  # a list the last section may open with is no longer th
 PROMPTS = frozenset({"donation_appeal", "newsletter_prompt", "paywall", "app_prompt",
                      "social_prompt", "call_to_action"})  # what a title may head
 TITLE_ITEM_WORDS = 6  # a list item this long and title-like reads as another story's headline
-LABEL_VALUE = re.compile(r"^[^:]{1,40}: [a-zà-ÿ]")  # 'We like: it folds flat'
+LABEL = re.compile(r"^[^:]{1,40}: (\w)")  # 'We like: it folds flat', 'Плюсы: быстро сохнет'
 SUBHEADING_WORDS = 8  # a sub-heading is no longer than this
 SECTION_WORDS = 20  # ... and the paragraph under it at least this long
 STANDFIRST_WORDS = 8  # running text under the headline this long is its summary, stop or not
@@ -156,8 +156,9 @@ def _title_list(draft: Draft, run: list[int]) -> bool:
 
 
 def _long_title(para: Para) -> bool:
+    label = LABEL.match(para.text)  # a label whose value runs on in lower case, any script
     return (para.words >= TITLE_ITEM_WORDS and is_title_like(para.text, para.words)
-            and not LABEL_VALUE.match(para.text))
+            and not (label and label.group(1).islower()))
 
 
 def _credit_line(draft: Draft, end: int) -> int:

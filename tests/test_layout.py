@@ -685,6 +685,16 @@ def test_a_numbered_review_list_with_labelled_verdicts_stays(no_rules: cleaner.R
     assert body_of(record) == [*ARTICLE[:3], *review, *ARTICLE[3:]]
 
 
+def test_labelled_verdicts_in_a_script_other_than_latin_stay(no_rules: cleaner.RuleSet) -> None:
+    """'Label: value in lower case' is the story's list in any script, not a title."""
+    review = ["1. Сушилка Lakeland с тремя ярусами и чехлом",
+              "Плюсы: быстро сохнет и легко складывается после стирки",
+              "Минусы: занимает много места в маленькой квартире"]
+    record = cleaner.clean_text(page(article=[*ARTICLE[:3], *review, *ARTICLE[3:]]),
+                                rules=no_rules)[0]
+    assert body_of(record) == [*ARTICLE[:3], *review, *ARTICLE[3:]]
+
+
 def test_other_stories_titles_right_under_the_story_are_still_cut(
         no_rules: cleaner.RuleSet) -> None:
     titles = MOST_READ[1:]  # no header: only their shape says they are other stories
