@@ -81,6 +81,7 @@ CAPTION_MIN_WORDS = 3  # a doubled line shorter than this is a widget ('Share', 
 CAPTION_DOUBLED_WORDS = 20  # ... and one longer than this a story paragraph copied twice
 CAPTION_ECHO_LINES = 4  # a caption's copy stands this close to its credited copy
 CREDIT_LINE_WORDS = 12  # a credit on its own line ('Photo: Ana Ribeiro / Harbour Press')
+QUESTION_OR_EXCLAMATION = "?!？！؟"  # a headline may end so, a caption does not
 STORY_PARAGRAPH = 30  # words: a paragraph this long without an appeal cue is the story
 TEASER_EXCERPT_WORDS = 60  # a teaser's excerpt sentence is no longer than this
 ARTICLE_START_RUN = 3  # prose lines in a row that start a story
@@ -425,7 +426,8 @@ def credited_captions(draft: Draft) -> None:
         para = paras[i]
         if para.cut is not None or para.words < 3:
             continue
-        if i < story and (not ends_sentence(para.text) or para.text.rstrip(CLOSERS)[-1:] in "?!"):
+        if i < story and (not ends_sentence(para.text)
+                          or para.text.rstrip(CLOSERS)[-1:] in QUESTION_OR_EXCLAMATION):
             continue  # above the story a title twice (a question too) is the headline and its echo
         if any(paras[c].folded.startswith(para.folded) and c != i for c in credits):
             draft.cut(i, "generic.caption.echo", "caption")

@@ -398,8 +398,9 @@ def test_a_signed_teaser_in_the_middle_of_a_story_does_not_split_it(
     assert [r.headline for r in records] == [FIRST_HEADLINE]
 
 
-@pytest.mark.parametrize("headline", [FIRST_HEADLINE, "Drought: How Long Can the Farms Hold On?"],
-                         ids=["title", "question"])
+@pytest.mark.parametrize("headline", [FIRST_HEADLINE, "Drought: How Long Can the Farms Hold On?",
+                                      "干ばつで畑は守れるのか？"],
+                         ids=["title", "question", "cjk-question"])
 def test_a_headline_printed_twice_around_credited_captions_stays_the_headline(
         headline: str, no_rules: cleaner.RuleSet) -> None:
     """'headline / caption. Photo: X / headline / caption. Photo: Y' over the story:
