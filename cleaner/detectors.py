@@ -37,8 +37,10 @@ from .patterns import (
     DONATION_START,
     EXACT_LINE_MAX,
     EXACT_LINES,
+    FORM_REPLY,
     FORMAL_YOU,
     GENERIC_LINES,
+    GIFT_FREQUENCY,
     GIVING,
     IMPERATIVE,
     IMPERATIVE_FORM,
@@ -248,8 +250,7 @@ def appeal_blocks(draft: Draft) -> None:
     paras = draft.paras
     k = 0
     while k < len(paras):
-        cut = paras[k].cut  # a button another detector took is still the block's anchor
-        if (cut is not None and cut.category != "donation_appeal") or not _appeal_button(paras[k]):
+        if not _appeal_anchor(paras, k):
             k += 1
             continue
         top, pitch = k, 0  # lines other detectors cut already belong to the block too
@@ -276,9 +277,39 @@ def appeal_blocks(draft: Draft) -> None:
         k = end + 1
 
 
+def _appeal_anchor(paras: list[Para], k: int) -> bool:
+    """The first button of an appeal: one by its form, one a line pattern took as an
+    appeal already ('Become a member from $4 a month'), or the reader's answer
+    ('Count me in', 'Je participe') right under a pitch that talks of giving."""
+    para = paras[k]
+    if para.cut is not None and para.cut.category == "donation_appeal":
+        return not para.block_cut and not para.prose and para.words <= APPEAL_TITLE_WORDS
+    if _appeal_button(para) or _gift_choice(paras, k):
+        return True
+    if para.cut is not None or para.words > APPEAL_BUTTON_WORDS or para.prose or not k:
+        return False
+    above = paras[k - 1]
+    return (bool(FORM_REPLY.match(para.text)) and above.cut is None and _pitch(above)
+            and bool(GIVING.search(above.text) or DONATION_CUE.search(above.text)))
+
+
+def _gift_choice(paras: list[Para], k: int) -> bool:
+    """How often to give, offered as a choice: 'Once' over 'Every month' (one such word
+    alone may be a story's sub-heading)."""
+    return bool(GIFT_FREQUENCY.match(paras[k].text)) and any(
+        GIFT_FREQUENCY.match(paras[j].text) or AMOUNT_LINE.match(paras[j].text)
+        for j in (k - 1, k + 1) if 0 <= j < len(paras))
+
+
 def _appeal_button(para: Para) -> bool:
-    return bool(AMOUNT_LINE.match(para.text)) or (
-        para.words <= APPEAL_BUTTON_WORDS and not para.prose and bool(GIVING.search(para.text)))
+    """An amount, or a short order to give ('Give the price of a coffee')."""
+    text = para.text
+    if AMOUNT_LINE.match(text):
+        return True
+    if para.prose or not GIVING.search(text):
+        return False
+    ordered = IMPERATIVE.match(text) or IMPERATIVE_FORM.match(text)
+    return para.words <= APPEAL_BUTTON_WORDS or (para.words <= APPEAL_TITLE_WORDS and bool(ordered))
 
 
 def _appeal_button_row(para: Para) -> bool:
@@ -290,11 +321,13 @@ def _appeal_button_row(para: Para) -> bool:
 
 
 def _appeal_title(para: Para) -> bool:
-    """'Chip in for local news', 'Hazte socio': a short title that orders or asks to give."""
+    """'Chip in for local news', 'Hazte socio', 'A note from the editor': a short title that
+    orders, asks to give or opens an appeal."""
     text = para.text
     return (para.words <= APPEAL_TITLE_WORDS and not para.prose
             and bool(IMPERATIVE.match(text) or IMPERATIVE_FORM.match(text) or GIVING.search(text)
-                     or OUTLET_VOICE.search(text) or READER.search(text)))
+                     or OUTLET_VOICE.search(text) or READER.search(text)
+                     or DONATION_START.match(text)))
 
 
 def _pitch(para: Para) -> bool:

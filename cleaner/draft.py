@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from .lines import is_prose, line_tokens
 from .record import Removal
 
+# Rule ids (their endings) of the detectors that cut a block of lines as one: an
+# appeal's title, pitch and buttons.
+BLOCK_RULES = (".block", ".shape")
+
 
 @dataclass(slots=True)
 class Para:
@@ -30,6 +34,11 @@ class Para:
         folded = text.casefold()
         words, tokens = line_tokens(folded)
         return cls(text, gap, words, is_prose(text, words), folded, tokens)
+
+    @property
+    def block_cut(self) -> bool:
+        """Cut as one line of a whole block, not on its own."""
+        return self.cut is not None and self.cut.rule.endswith(BLOCK_RULES)
 
 
 def paragraphs(text: str) -> list[Para]:

@@ -109,6 +109,8 @@ def _densest_stretch(draft: Draft) -> tuple[int, int] | None:
     for i, para in enumerate(draft.paras):
         if para.prose and para.cut is None:
             weight, gap_run = para.words * (1 - POSITION_DISCOUNT * i / n), 0
+        elif para.cut is not None and i and _same_block(draft.paras[i - 1], para):
+            weight = 0.0
         else:
             gap_run += 1
             weight = -min(gap_run, RUN_CAP) * (CUT_COST if para.cut is not None else NON_PROSE_COST)
@@ -119,6 +121,14 @@ def _densest_stretch(draft: Draft) -> tuple[int, int] | None:
         if total > best:
             best, best_span = total, (run_start, i)
     return best_span
+
+
+def _same_block(above: Para, para: Para) -> bool:
+    """Two lines one block detector cut as one block (an appeal's pitch and buttons):
+    the block weighs as a single cut line, so a long appeal set between two paragraphs
+    does not cut the story in two."""
+    return (above.block_cut and para.block_cut and above.cut is not None
+            and para.cut is not None and above.cut.rule == para.cut.rule)
 
 
 def _closing_section(draft: Draft, end: int) -> int:

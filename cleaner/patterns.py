@@ -781,6 +781,20 @@ DATE_LINE = re.compile(
 AMOUNT_LINE = re.compile(
     r"^(?:[^\W\d]+ )?(?:[$£€¥₹]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:[$£€¥₹]|eur|usd|"
     r"gbp|chf|kr|zł))(?: [^\W\d]+){0,3}$", re.I)
+# How often a gift recurs, a donation form's choice: 'Once', 'Every month', 'Monatlich'.
+GIFT_FREQUENCY = re.compile(
+    r"^(?:(?:give |donate )?(?:once|one[- ]time|one[- ]off|single|monthly|yearly|annually|annual|"
+    r"weekly|every (?:month|year|week)|each month|einmalig|monatlich|jährlich|"
+    r"une fois|mensuel(?:lement)?|annuel(?:lement)?|una vez|mensual(?:mente)?|anual(?:mente)?|"
+    r"una tantum|mensile|annuale))(?: gift| donation| payment)?$", re.I)
+# A reader's answer on a button, in the first person ('Count me in', 'Je participe',
+# 'Yes, I'll help'), or a refusal ('Maybe later', 'Not now'): a form's wording, not a story's.
+FORM_REPLY = re.compile(
+    r"^(?:yes[,!]? )?(?:i|i'm|i’m|i'll|i’ll|i want|count me|sign me|je|j'|j’|ich|yo|quiero|"
+    r"voglio|ja,? ich|oui,? je|sí,? quiero)\b|"
+    r"^(?:maybe|perhaps|vielleicht|peut-être|quizás|tal vez) (?:later|später|plus tard|"
+    r"más tarde|luego)\b|^(?:not now|not today|no thanks|no,? thanks|nein danke|non merci|"
+    r"ahora no|no,? gracias)\b", re.I)
 # Donation appeal: the line that opens one, and the vocabulary that keeps it going.
 DONATION_START = re.compile(
     r"^(?:a (?:message|note|word|letter) from [^.]{2,60}|dear (?:reader|readers|friend|friends|"
@@ -797,7 +811,7 @@ DONATION_CUE = re.compile(
     r"independent|quality)|journalism|subscri\w*|membership|become a (?:member|supporter)|"
     r"make a difference|chip in|reader[- ]funded|paywall|free (?:for|to) (?:all|read|everyone)|"
     r"(?:monthly|annual|one-time|one-off) (?:gift|donation|contribution|payment|support))\b|"
-    r"[$£€]\s?\d",
+    r"[$£€]\s?\d|\d\s?[$£€]",
     re.I,
 )
 

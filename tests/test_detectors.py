@@ -611,13 +611,50 @@ def test_a_labelled_headline_under_a_banner_stays(no_rules: cleaner.RuleSet) -> 
      "Einmalig\nMonatlich\nJetzt spenden"),
     ("Patrons receive our quarterly print edition and their name in our annual report.",
      "Become a patron"),
-], ids=["english-no-trigger-word", "german", "patron"])
+    # How often to give, as a form offers it, with no amount and no giving word.
+    ("A word from the publisher",
+     "We have never charged for a single story, and we only can because enough of you back us.",
+     "Once\nEvery month\nEvery year\nNext"),
+    # The reader's own answer on the button, under a pitch that talks of money.
+    ("Our two reporters are paid by readers who chip in what they can afford.",
+     "Count me in\nNot now"),
+    ("Cette enquête a été financée par nos lecteurs, à partir de 3 € par mois.",
+     "Je participe"),
+    # An order to give that runs past five words.
+    ("Each winter we ask the people who read us for one small thing.",
+     "If every reader gave what a sandwich costs, our year would be paid for.",
+     "Give what a sandwich costs"),
+], ids=["english-no-trigger-word", "german", "patron", "frequency-choice", "reply-button",
+        "french-reply", "long-order"])
 def test_an_appeal_is_cut_by_its_shape(block: tuple[str, ...],
                                        no_rules: cleaner.RuleSet) -> None:
     """(Buttons set line under line, as a page copy prints them.)"""
     record = clean_one(dump(mid=block), no_rules)
     assert body_of(record) == ARTICLE
     assert all(cut_as(record, line) for part in block for line in part.split("\n"))
+
+
+def test_an_appeal_between_paragraphs_leaves_the_rest_of_the_story(
+        no_rules: cleaner.RuleSet) -> None:
+    """A long appeal block cut mid-story weighs as one cut line in the search for the
+    body, not as a menu that would end the article above it."""
+    block = ("Before you go", "Reporting like ours takes weeks, and readers pay for it, not "
+             "advertisers.", "$5\n$10\n$25\nOther\nCount me in")
+    story = [ARTICLE[0], ARTICLE[1], ARTICLE[3]]
+    record = clean_one([HEADLINE, *story[:2], *block, *story[2:]], no_rules)
+    assert body_of(record) == story
+
+
+@pytest.mark.parametrize("lines", [
+    ("The club's treasurer said volunteers paid for the new roof out of their own pockets.",
+     "I'm in"),
+    ("We spoke to the organisers about how the festival is funded.", "Monthly"),
+], ids=["first-person-line", "one-word-sub-heading"])
+def test_short_lines_under_story_text_are_no_appeal(lines: tuple[str, ...],
+                                                    no_rules: cleaner.RuleSet) -> None:
+    record = clean_one([HEADLINE, *ARTICLE[:MIDDLE], *lines, *ARTICLE[MIDDLE:]], no_rules)
+    assert not [r for r in record.removed if r.category == "donation_appeal"]
+    assert lines[0] in body_of(record)
 
 
 def test_prices_in_a_story_are_not_an_appeal(no_rules: cleaner.RuleSet) -> None:
