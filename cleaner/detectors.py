@@ -62,6 +62,7 @@ from .text import squash
 BUTTONED = frozenset({"cookie_notice", "newsletter_prompt", "app_prompt", "paywall",
                       "social_prompt", "donation_appeal", "call_to_action"})
 BUTTON_WORDS = 4
+PROMPT_TITLE_WORDS = 6  # a prompt's title: 'Want to read more?', 'Evening Digest'
 LABEL_SEPARATOR = re.compile(r" [·•|] ")  # between labels glued into one line
 # A short label, a separator, a title: 'Mehr zum Thema: X', 'Lire aussi | X', 'Video - X'.
 LABELLED_LINK = re.compile(r"^[^\W\d][\w'’.&]*(?: [\w'’.&]+){0,3} ?[|:»›>–—-] +(?P<title>\S.*)$")
@@ -135,7 +136,7 @@ def prompt_buttons(draft: Draft) -> None:
     otherwise keeps its paragraphs apart. (In a dump with no blank lines at all,
     tightness says nothing and nothing is taken.)"""
     paras = draft.paras
-    if not paras or Counter(p.gap for p in paras).most_common(1)[0][0] == 0:
+    if not _spaced(paras):
         return
     for i, para in enumerate(paras):
         cut = para.cut
@@ -146,6 +147,27 @@ def prompt_buttons(draft: Draft) -> None:
                 and paras[j].words <= BUTTON_WORDS and not is_story_list_item(paras[j].text):
             draft.cut(j, f"generic.{cut.category}.button", cut.category)
             j += 1
+
+
+def prompt_titles(draft: Draft) -> None:
+    """The title set tight over a prompt or notice ('Want to read more?', 'Evening
+    Digest'): a short line with no full stop, apart from what is above it and with
+    no blank line under it, in a dump that otherwise keeps its paragraphs apart."""
+    paras = draft.paras
+    if not _spaced(paras):
+        return
+    for i in range(len(paras) - 1):
+        para, below = paras[i], paras[i + 1]
+        if (below.cut is not None and below.cut.category in BUTTONED and below.gap == 0
+                and para.cut is None and (i == 0 or para.gap > 0) and para.text[-1] != "."
+                and para.words <= PROMPT_TITLE_WORDS and not is_story_list_item(para.text)):
+            draft.cut(i, f"generic.{below.cut.category}.title", below.cut.category)
+
+
+def _spaced(paras: list[Para]) -> bool:
+    """Paragraphs mostly stand apart (blank lines between them): only then does a line
+    set tight to another say the two belong together."""
+    return bool(paras) and Counter(p.gap for p in paras).most_common(1)[0][0] != 0
 
 
 def teaser_links(draft: Draft) -> None:
@@ -595,6 +617,7 @@ DETECTORS: tuple[Detector, ...] = (
     boilerplate_lines,
     reader_prompts,
     prompt_buttons,
+    prompt_titles,
     teaser_links,
     labelled_links,
     lookalike_text,

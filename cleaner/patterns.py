@@ -288,8 +288,8 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        keys=("limit", "article", "articles")),
     _p("paywall.unlock", "paywall",
        r"\b(?:unlock|get) (?:this|unlimited|full|digital) (?:article|access|story|subscription)\b|"
-       r"\bstart your (?:free )?(?:trial|subscription)\b|^(?:subscribe|subscription) "
-       r"(?:now|today|from)\b", 30,
+       r"\bstart your (?:free )?(?:\d+[- ](?:day|week|month) )?(?:free )?(?:trial|subscription)\b|"
+       r"^(?:subscribe|subscription) (?:now|today|from)\b", 30,
        keys=("article", "access", "story", "subscription", "trial", "subscribe")),
     _p("paywall.account", "paywall",
        r"\b(?:sign in|log in|register) to (?:unlock|continue|read|keep reading)\b|"
@@ -313,8 +313,22 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        keys=("story", "article", "subscribers")),
     _p("paywall.exclusive", "paywall",
        r"^(?:subscriber|premium|members?|plus)(?:[- ]only| exclusive)\b|"
-       r"\bexclusive (?:to|for) (?:subscribers|members)\b", 15,
+       r"\bexclusive(?:ly)? (?:to|for) (?:our )?(?:\w+ )?(?:subscribers|members|readers)\b", 15,
        keys=("only", "exclusive")),
+    # Reading this piece, and what it takes: 'You've reached the end of your free
+    # preview', 'This page is available to our print readers', 'Read without limits'.
+    _p("paywall.reading", "paywall",
+       r"^(?:(?:keep|continue|finish|carry on) reading\b.{0,40}$|"
+       r"(?=^(?:to )?read on\b|.*\b(?:read(?:ing)? (?:the rest|without limits?)|"
+       r"(?:keep|continue|carry on) reading|"
+       r"read (?:up to )?(?:\w+ )?more (?:stories|articles)|"
+       r"(?:your|\d+|one|two|three) (?:more )?free (?:reads?|articles?|stories)|"
+       r"(?:your|the|this) (?:free )?preview|"
+       r"the rest of (?:this|the) (?:story|article|piece|page|text|report)|"
+       r"this (?:story|article|content|page|piece|report|text) (?:continues|is (?:available|"
+       r"reserved|open|part|exclusive|only)))\b)"
+       r"(?=.*\b(?:reserved|exclusive\w*|only|available|open to|pass|plans?|access|limits?|free|"
+       r"left|used up|ended|premium|paying|readers|members|subscri\w*|offers?|accounts?)\b))", 25),
     _p("paywall.only-subscribers", "paywall",
        r"^(?=.*\b(?:only|nur|exclusiv\w*|réservée?s?|reservad[oa]s?|riservat[oa]|"
        r"sol[oa]|sólo|seulement|uniquement|apenas)\b)"

@@ -681,10 +681,49 @@ def test_a_caption_printed_twice_in_a_row_is_cut_both_times(
     ("Ce site utilise des cookies pour mesurer l'audience.", "cookie_notice"),
     ("Dieser Artikel ist nur für Abonnenten zugänglich.", "paywall"),
     ("Only paying readers can see the rest of this page.", "paywall"),
-], ids=["cookie-de", "cookie-fr", "paywall-de", "paywall-no-trigger-word"])
+    # Reading this piece, and what it takes, with no 'subscribe' or 'member'.
+    ("Your free preview of this report has now ended.", "paywall"),
+    ("This article is open only to readers of our weekend print edition.", "paywall"),
+    ("To read on, choose one of our plans.", "paywall"),
+    ("Read without limits for a year", "paywall"),
+    ("You have two more free stories this month.", "paywall"),
+    ("Start your 30-day trial", "paywall"),
+], ids=["cookie-de", "cookie-fr", "paywall-de", "paywall-no-trigger-word", "preview-ended",
+        "print-readers", "read-on", "without-limits", "free-stories-left", "n-day-trial"])
 def test_cookie_and_paywall_lines_in_any_language(line: str, category: str,
                                                   no_rules: cleaner.RuleSet) -> None:
     assert_cut_mid(line, category, no_rules)
+
+
+@pytest.mark.parametrize("line", [
+    "The full text of the agreement is available on the ministry's website.",
+    "The report is available in English and French.",
+    "Schools will offer free reads for children over the summer, the library said.",
+    "Only members of the committee were allowed to read the full report before the vote.",
+    "She said she would keep reading to her grandchildren every night.",
+    "The rest of the story is told in letters found in the attic of the family home.",
+    "Visitors can read on a bench by the lake, where the council installed free Wi-Fi.",
+])
+def test_story_lines_about_reading_are_no_paywall(line: str, no_rules: cleaner.RuleSet) -> None:
+    article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
+    assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
+
+
+def test_a_prompts_title_set_tight_over_it_goes_with_it(no_rules: cleaner.RuleSet) -> None:
+    """Paragraphs apart, the title tight over the prompt: the two are one block."""
+    prompt = "Hungry for more?\nCreate a free account to unlock three more stories this month."
+    record = clean_one(dump(mid=(prompt,)), no_rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, "Hungry for more?") == ["paywall"]
+
+
+def test_a_short_line_over_a_prompt_stays_in_a_dump_with_no_blank_lines(
+        no_rules: cleaner.RuleSet) -> None:
+    """With every line tight, tightness says nothing: the short line is left alone."""
+    lines = dump(mid=("What happens next",
+                      "Create a free account to unlock three more stories this month."))
+    record = clean_one(lines, no_rules, sep="\n")
+    assert "What happens next" in body_of(record)
 
 
 def test_a_story_about_cookies_keeps_its_lines(no_rules: cleaner.RuleSet) -> None:
