@@ -81,8 +81,12 @@ CONTAINED_KEY = 6  # words a repeated standfirst or pull quote is looked up by
 CONTAINED_CHECKS = 50  # substring searches per paragraph, at most
 TITLE_ECHO_LINES = 8  # a title repeated this close is the page echoing its headline
 CAPTION_MIN_WORDS = 3  # a doubled line shorter than this is a widget ('Share', 'Share')
-CAPTION_DOUBLED_WORDS = 20  # ... and one longer than this a story paragraph copied twice
+# ... and one longer than this a story paragraph copied twice (none in the dev set's dumps:
+# every line over 20 words printed twice running there is a caption or a notice)
+CAPTION_DOUBLED_WORDS = 60
+CAPTION_BESIDE_CREDIT_WORDS = 20  # a caption set tight to its credit line
 CAPTION_ECHO_LINES = 4  # a caption's copy stands this close to its credited copy
+COPYRIGHT_CREDIT_WORDS = 4  # '© Harbour Press' under a caption
 CREDIT_LINE_WORDS = 12  # a credit on its own line ('Photo: Ana Ribeiro / Harbour Press')
 QUESTION_OR_EXCLAMATION = "?!？！؟"  # a headline may end so, a caption does not
 STORY_PARAGRAPH = 30  # words: a paragraph this long without an appeal cue is the story
@@ -196,7 +200,8 @@ def labelled_links(draft: Draft) -> None:
         story_lines += _is_story_line(draft.paras[live[k - 1]])
         para = draft.paras[live[k]]
         match = LABELLED_LINK.match(para.text)
-        if match is None or para.prose or story_lines < LINK_STORY_ABOVE:
+        if (match is None or para.prose or story_lines < LINK_STORY_ABOVE
+                or photo_credit(para) is not None):  # 'Photo: Ana Ribeiro / Harbour Press'
             continue
         title = match.group("title")
         if len(title.split()) < LINK_TITLE_WORDS or not is_title_like(title):
@@ -443,16 +448,20 @@ def photo_captions(draft: Draft) -> None:
 def doubled_captions(draft: Draft) -> None:
     """A short line printed twice in a row: a photo caption and its copy (pages
     print the caption over the picture and again in its alt text). A story never
-    says the same sentence twice running. Above the story's first paragraph only
-    a sentence counts: a title there may be the headline and its echo, left to
-    the layout."""
+    says the same sentence twice running. Above the story's first paragraph (not a
+    doubled line: a caption) only a sentence counts: a title there may be the
+    headline and its echo, left to the layout; so is a title printed above too."""
     paras, story_began = draft.paras, False
+    keys = [squash(p.folded) for p in paras]
     for i in range(len(paras) - 1):
         para, after = paras[i], paras[i + 1]
-        story_began = story_began or (para.prose and para.words >= STORY_LINE_WORDS)
-        if ((story_began or ends_sentence(para.text)) and para.cut is None and after.cut is None
-                and CAPTION_MIN_WORDS <= para.words <= CAPTION_DOUBLED_WORDS
-                and squash(para.folded) == squash(after.folded)
+        doubled = keys[i] == keys[i + 1]
+        story_began = story_began or (para.prose and para.words >= STORY_LINE_WORDS
+                                      and not doubled and (i == 0 or keys[i - 1] != keys[i]))
+        sentence = ends_sentence(para.text)
+        echo = not sentence and keys[i] in keys[:i]  # a title printed above too: the headline's
+        if ((story_began or sentence) and not echo and para.cut is None and after.cut is None
+                and CAPTION_MIN_WORDS <= para.words <= CAPTION_DOUBLED_WORDS and doubled
                 and (i + 2 >= len(paras) or paras[i + 2].text != para.text)):  # twice, not more
             draft.cut(i, "generic.caption.doubled", "caption")
             draft.cut(i + 1, "generic.caption.doubled", "caption")
@@ -492,6 +501,40 @@ def credited_captions(draft: Draft) -> None:
                 draft.cut(i, "generic.caption.echo", "caption")
                 draft.cut(j, "generic.caption.echo", "caption")
                 break
+
+
+def captions_beside_credits(draft: Draft) -> None:
+    """In a dump that keeps its paragraphs apart, a short sentence set tight to a
+    credit line, above or below it, the two apart from the rest ('caption' /
+    'Photo: X / Agency'), is the picture's caption: a story paragraph stands apart
+    from a credit printed next to it."""
+    paras = draft.paras
+    if not _spaced(paras):
+        return
+    for i in range(len(paras) - 1):
+        first, second = paras[i], paras[i + 1]
+        pair_apart = (second.gap == 0 and (i == 0 or first.gap > 0)
+                      and (i + 2 >= len(paras) or paras[i + 2].gap > 0))
+        if not pair_apart:
+            continue
+        if _credit_line(second) and _caption_sentence(first):
+            draft.cut(i, "generic.caption.over-credit", "caption")
+        elif _credit_line(first) and _caption_sentence(second):
+            draft.cut(i + 1, "generic.caption.under-credit", "caption")
+
+
+def _caption_sentence(para: Para) -> bool:
+    return (para.cut is None and ends_sentence(para.text)
+            and CAPTION_MIN_WORDS <= para.words <= CAPTION_BESIDE_CREDIT_WORDS)
+
+
+def _credit_line(para: Para) -> bool:
+    """A short line cut as a photo credit, or a bare '© Agency' (a footer's notice
+    names a year)."""
+    return para.cut is not None and para.words <= CREDIT_LINE_WORDS and (
+        para.cut.category == "caption"
+        or (para.text.startswith("©") and para.words <= COPYRIGHT_CREDIT_WORDS
+            and not any(ch.isdigit() for ch in para.text)))
 
 
 def _beside_credit(paras: list[Para], *copies: int) -> bool:
@@ -627,6 +670,7 @@ DETECTORS: tuple[Detector, ...] = (
     photo_captions,
     doubled_captions,
     credited_captions,
+    captions_beside_credits,
     repeated_paragraphs,
     trailing_outlet_name,
 )

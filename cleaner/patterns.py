@@ -681,20 +681,26 @@ CAPTION_CREDIT: tuple[LinePattern, ...] = (
        r"illustration|screenshot|screengrab)\b[^()]*|[^()]{2,80} / [^()]{2,80}|"
        r"[^()]*\bvia [A-Z][^()]*)\)[.]?$", 90, True,
        keys=(")",)),
+    # the same in square brackets: '[Photo: Ana Ribeiro/Harbour Press]'
+    _p("caption.bracketed", "caption",
+       r"\[(?:[^\[\]\s]+\s){0,2}(?:photos?|images?|pictures?|pic|credit|file|handout|courtesy|"
+       r"illustration|screenshot|screengrab)\b[^\[\]]*\][.]?$", 90, True,
+       keys=("photo", "photos", "image", "images", "picture", "pictures", "pic", "credit", "file",
+             "handout", "courtesy", "illustration", "screenshot", "screengrab")),
     _p("caption.label", "caption",
        r"(?:^|[\s|.])(?:photos?|images?|pictures?|pic|photograph|illustration|graphic|"
        r"file photo|photo credit|image credit|credit|courtesy|source|"
        # 'photo' and 'image' as other languages label a credit
        r"bild|fotos?|fotograf[íi]a|imagen|immagine|kuva|zdj[eę]cie|фото)s?\s*(?:credit)?\s*"
-       r"[:|]\s*\S(?:[^.!?]|\.(?=\S)){0,80}$", 90, True,
+       r"(?:[:|]|\.{2,3}|…)\s*\S(?:[^.!?]|\.(?=\S)){0,80}$", 90, True,
        keys=("photo", "photos", "image", "images", "picture", "pictures", "pic", "photograph",
              "illustration", "graphic", "credit", "courtesy", "source", "bild", "foto", "fotos",
              "fotografía", "fotografia", "imagen", "immagine", "kuva", "zdjęcie", "фото")),
     # A sentence, then '© Agency', 'Photograph by X', 'Courtesy of X' (not a footer's ©).
     _p("caption.credit-tail", "caption",
-       r"^\S.{10,}?(?:\s©\s?[^©]{2,40}|[\s.](?:photograph(?:ed)? by|courtesy of) "
-       r"[A-Z][\w .'’&/-]{1,40})$", 60, True,
-       keys=("©", "photograph", "photographed", "courtesy")),
+       r"^\S.{10,}?(?:\s©\s?[^©]{2,40}|[\s.](?:(?:photograph(?:ed)?|photo|image|picture|pic) "
+       r"by|courtesy of) [A-Z][\w .'’&/-]{1,40})$", 60, True,
+       keys=("©", "photograph", "photographed", "courtesy", "photo", "image", "picture", "pic")),
     _p("caption.agency", "caption",
        # a bare name after a lower-case word is prose ('according to Reuters'), not a credit
        r"(?:^|[^\w\s]\s*|\b(?-i:[A-Z0-9])[\w'’.-]*\s+|\s{2,}|\bvia\s+"
@@ -706,6 +712,14 @@ CAPTION_CREDIT: tuple[LinePattern, ...] = (
        keys=("getty", "shutterstock", "afp", "ap", "reuters", "epa", "bloomberg", "alamy",
              "pa", "anadolu", "xinhua", "imago", "sipa", "zuma", "istock", "istockphoto",
              "associated", "nurphoto", "supplied", "handout", "file")),
+    # A sentence, then its credit after a bar or a dash: '... goal. | Harbour Press',
+    # '... summit. — Ana Ribeiro, Harbour Press'.
+    # (A caption states: a question or exclamation there is a headline with its site.)
+    _p("caption.pipe-credit", "caption", r"\.[\"”’]?\s+\|\s+[^|.!?]{2,40}$", 60, True,
+       keys=("|",)),
+    _p("caption.dash-credit", "caption",
+       r"\.[\"”’]?\s+[—–]\s+(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}),\s+"
+       r"(?-i:[A-Z][\w .&'’/-]{1,30})$", 60, True),
     _p("caption.photo-by", "caption",
        r"^(?:photograph|photo|image|picture|illustration|video)s? (?:by|courtesy of) \S.{0,100}$",
        90, True,

@@ -215,7 +215,8 @@ def test_covered_categories_are_all_the_generic_categories() -> None:
 
 
 def test_repeated_paragraph_is_cut_as_duplicate(no_rules: cleaner.RuleSet) -> None:
-    lines = [HEADLINE, *ARTICLE[:2], ARTICLE[1], *ARTICLE[2:]]
+    """(Printed twice running, a line is a caption and its copy: see the caption tests.)"""
+    lines = [HEADLINE, *ARTICLE[:3], ARTICLE[1], *ARTICLE[3:]]
     record = clean_one(lines, no_rules)
     assert body_of(record) == ARTICLE
     assert cut_as(record, ARTICLE[1]) == ["duplicate"]
@@ -748,10 +749,55 @@ def test_ad_slot_labels_in_any_form_are_cut(line: str, no_rules: cleaner.RuleSet
     "The ferry leaves the harbour at dawn. © Harbour Press",
     "An aerial view of the new plant.Photograph by Ana Ribeiro",
     "The old pump house on the east bank. Courtesy of Ana Ribeiro",
-], ids=["german-label", "copyright-sign", "photograph-by-glued", "courtesy-of"])
+    "Engineers test a valve at the pumping station. [Photo: Ana Ribeiro/Harbour Press]",
+    "Engineers test a valve at the pumping station. Picture by Ana Ribeiro",
+    "Engineers test a valve at the pumping station. Credit...Ana Ribeiro for The Courier",
+    "Engineers test a valve at the pumping station. | Harbour Press",
+    "Engineers test a valve at the pumping station. — Ana Ribeiro, Harbour Press",
+], ids=["german-label", "copyright-sign", "photograph-by-glued", "courtesy-of", "bracketed",
+        "picture-by", "credit-dots", "after-a-bar", "after-a-dash"])
 def test_captions_with_a_credit_in_any_form_are_cut(caption: str,
                                                    no_rules: cleaner.RuleSet) -> None:
     assert_cut_mid(caption, "caption", no_rules)
+
+
+@pytest.mark.parametrize("pair", [
+    ("Engineers test a valve at the pumping station.", "Photo: Ana Ribeiro / Harbour Press"),
+    ("Engineers test a valve at the pumping station.", "© Harbour Press"),
+    ("Photo: Ana Ribeiro / Harbour Press", "Engineers test a valve at the pumping station."),
+], ids=["credit-under", "copyright-under", "credit-above"])
+def test_a_caption_set_tight_to_its_credit_goes_with_it(pair: tuple[str, str],
+                                                        no_rules: cleaner.RuleSet) -> None:
+    """Paragraphs apart, caption and credit tight together: both are the picture's."""
+    record = clean_one(dump(mid=("\n".join(pair),)), no_rules)
+    assert body_of(record) == ARTICLE
+    assert all(cut_as(record, line) for line in pair)
+
+
+def test_a_story_line_over_a_credit_stays_in_a_dump_with_no_blank_lines(
+        no_rules: cleaner.RuleSet) -> None:
+    """With every line tight, a sentence over a credit may be the story's own."""
+    line = "Engineers tested every valve at the pumping station before the vote."
+    record = clean_one(dump(mid=(line, "Photo: Ana Ribeiro / Harbour Press")), no_rules, sep="\n")
+    assert line in body_of(record)
+
+
+def test_a_long_caption_printed_twice_in_a_row_is_cut_both_times(
+        no_rules: cleaner.RuleSet) -> None:
+    """However long: a story never says the same sentence twice running."""
+    caption = ("Engineers from the regional water authority inspect the corroded intake valves "
+               "at the old pumping station on the east bank of the river, which the new plant "
+               "will replace by the end of the decade.")
+    record = clean_one(dump(mid=(caption, caption)), no_rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, caption) == ["caption", "caption"]
+
+
+def test_a_headline_with_its_site_after_a_bar_is_no_caption(no_rules: cleaner.RuleSet) -> None:
+    line = "What comes next for the river, after the council's vote? | Harbour News"
+    article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
+    record = clean_one([HEADLINE, *article], no_rules)
+    assert not cut_as(record, line) or cut_as(record, line) != ["caption"]
 
 
 def test_a_caption_sentence_doubled_under_the_headline_is_cut(no_rules: cleaner.RuleSet) -> None:
