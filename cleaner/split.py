@@ -71,6 +71,7 @@ LABEL_DATE_WORDS = 6  # a teaser's 'Section / 19 mins ago' line is this short
 CAPTION_WORDS = 5  # a repeated line shorter than this is a widget, not a caption
 SEPARATOR_REACH = 5  # a separator line stands within this many lines above a headline
 CREDIT_WORDS = 6  # the second line of a 'caption / credit' pair is this short
+WIDGET_WORDS = 2  # a line this short under a headline is a widget: the lead window skips it
 MIN_HEADLINE_WORDS = 4  # shorter ones need a byline, date or echo under them
 ECHOED, MARKED, SET_APART = 3, 2, 1  # evidence for a headline, strongest first
 # 'Also Read | title', 'Read more: title': a link under a short label (a headline's
@@ -218,6 +219,8 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     origin = next((k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW))
                    if paras[k].text == para.text), i)
     lead = [k for k in range(i + 1, min(len(paras), origin + 1 + LEAD_WINDOW)) if full[k]]
+    if sum(paras[k].words for k in lead) < LEAD_WORDS and _after_separator(paras, i):
+        lead = [k for k in range(i + 1, _window_end(paras, origin)) if full[k]]
     if sum(paras[k].words for k in lead) < LEAD_WORDS:
         return 0  # no story opens below
     head = paras[i + 1:lead[0]]  # captions, byline, date, widgets
@@ -251,6 +254,21 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     if evidence != ECHOED and (teaser or not signed) and not _leads_into(paras, i, full):
         return 0  # a teaser, a section label or a comment: the text below is about something else
     return evidence
+
+
+def _after_separator(paras: list[Para], i: int) -> bool:
+    """A separator line ('Next article') stands right above line i."""
+    return any(is_separator(p) or _page_break(p) for p in paras[max(0, i - SEPARATOR_REACH):i])
+
+
+def _window_end(paras: list[Para], origin: int) -> int:
+    """Where the lead window under a headline after a separator ends: LEAD_WINDOW
+    lines on, not counting widget lines of a word or two ('Vorlesen', 'Share')."""
+    counted, k = 0, origin + 1
+    while k < len(paras) and counted < LEAD_WINDOW:
+        counted += paras[k].words > WIDGET_WORDS
+        k += 1
+    return k
 
 
 def _boilerplate(para: Para) -> bool:

@@ -292,6 +292,20 @@ def test_a_signed_next_article_with_a_cryptic_headline_is_split(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+@pytest.mark.parametrize("before", [["Next article"], ["© 2024 Harbour Courier"]],
+                         ids=["separator", "footer"])
+def test_a_short_next_article_under_many_widgets_is_split(
+        before: list[str], no_rules: cleaner.RuleSet) -> None:
+    """After a separator or a page's footer, the widget lines under the next headline
+    ('Listen', 'Share', 'Facebook') do not push its story out of the lead window."""
+    widgets = ["By Carla Mendes", "March 4, 2024", "Listen", "Share", "Facebook", "X",
+               "WhatsApp", "Email", "Print", "Copy link"]
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, *before, SECOND_HEADLINE, *widgets, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
 def test_a_next_article_with_widgets_under_its_date_is_split(no_rules: cleaner.RuleSet) -> None:
     """'Date / Listen' under a headline is no 'title / section' teaser pair, and a
     menu line ('About us | Contact') over a 'LIVE' banner is no teaser title."""
