@@ -62,6 +62,8 @@ from .text import squash
 BUTTONED = frozenset({"cookie_notice", "newsletter_prompt", "app_prompt", "paywall",
                       "social_prompt", "donation_appeal", "call_to_action"})
 BUTTON_WORDS = 4
+# What the reader is asked to do, as cut: under a pitch about money, an appeal's button.
+PROMPT_CUTS = frozenset({"donation_appeal", "call_to_action"})
 PROMPT_TITLE_WORDS = 6  # a prompt's title: 'Want to read more?', 'Evening Digest'
 LABEL_SEPARATOR = re.compile(r" [·•|] ")  # between labels glued into one line
 # A short label, a separator, a title: 'Mehr zum Thema: X', 'Lire aussi | X', 'Video - X'.
@@ -307,16 +309,19 @@ def appeal_blocks(draft: Draft) -> None:
 def _appeal_anchor(paras: list[Para], k: int) -> bool:
     """The first button of an appeal: one by its form, one a line pattern took as an
     appeal already ('Become a member from $4 a month'), or the reader's answer
-    ('Count me in', 'Je participe') right under a pitch that talks of giving."""
+    ('Count me in', 'Je participe') or an order ('Help us get there') right under a
+    pitch that talks of giving."""
     para = paras[k]
     if para.cut is not None and para.cut.category == "donation_appeal":
         return not para.block_cut and not para.prose and para.words <= APPEAL_TITLE_WORDS
     if _appeal_button(para) or _gift_choice(paras, k):
         return True
-    if para.cut is not None or para.words > APPEAL_BUTTON_WORDS or para.prose or not k:
+    if para.words > APPEAL_BUTTON_WORDS or para.prose or not k:
         return False
+    reply = para.cut is None and FORM_REPLY.match(para.text)
+    order = para.cut is not None and para.cut.category in PROMPT_CUTS  # 'Help us get there'
     above = paras[k - 1]
-    return (bool(FORM_REPLY.match(para.text)) and above.cut is None and _pitch(above)
+    return (bool(reply or order) and above.cut is None and _pitch(above)
             and bool(GIVING.search(above.text) or DONATION_CUE.search(above.text)))
 
 

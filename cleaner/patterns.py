@@ -557,7 +557,8 @@ IMPERATIVE = re.compile(
     r"become|register|create|turn|enable|click|tap|watch|listen|share|e-?mail|tip|send|support|"
     r"donate|help|try|start|install|upgrade|unlock|log|claim|grab|discover|stay|keep|never|find|"
     r"visit|check|explore|tell|write|contact|drop|got|want|add|save|bookmark|receive|activate|"
-    r"allow|switch|upload|submit|call|text|message|reach|let|chip|back|fund|make|continue)\b", re.I)
+    r"allow|switch|upload|submit|call|text|message|reach|let|chip|back|fund|make|continue|"
+    r"buy|stand)\b", re.I)
 # Imperatives by their form, in languages whose verbs show it: German 'Lesen Sie',
 # French 'Abonnez-vous', Spanish and Italian with a pronoun attached ('Suscríbete',
 # 'Síguenos', 'Iscriviti').
@@ -658,8 +659,11 @@ def reader_prompt(para: Para) -> str | None:
     you = READER.search(text) or FORMAL_YOU.search(text)
     addressed = channel and (you or THIS_PIECE.search(text))
     offered = channel and para.words <= OFFER_WORDS and OFFER.search(text)  # a service's blurb
-    if you and JOURNALISM.search(text):
-        return "donation_appeal"  # the reader asked to keep what they read going
+    if (you and JOURNALISM.search(text)) or (  # the reader asked to keep what they read going
+            DONATION_CUE.search(text) and GIVING.search(text)
+            and any(IMPERATIVE.match(part) for part in parts)):
+        return "donation_appeal"  # ... or told to give: 'Keep the lights on: $5 a month...'
+
     if not (ordered or addressed or offered):
         return None
     return next((cat for pattern, cat in PROMPT_CATEGORIES if pattern.search(text)),

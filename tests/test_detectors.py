@@ -625,8 +625,11 @@ def test_a_labelled_headline_under_a_banner_stays(no_rules: cleaner.RuleSet) -> 
     ("Each winter we ask the people who read us for one small thing.",
      "If every reader gave what a sandwich costs, our year would be paid for.",
      "Give what a sandwich costs"),
+    # An order the prompt detector took, under a pitch that talks money.
+    ("We have raised $8,200 of the $15,000 we need for this year's reporting.",
+     "Help us get there"),
 ], ids=["english-no-trigger-word", "german", "patron", "frequency-choice", "reply-button",
-        "french-reply", "long-order"])
+        "french-reply", "long-order", "order-under-a-goal"])
 def test_an_appeal_is_cut_by_its_shape(block: tuple[str, ...],
                                        no_rules: cleaner.RuleSet) -> None:
     """(Buttons set line under line, as a page copy prints them.)"""
@@ -644,6 +647,22 @@ def test_an_appeal_between_paragraphs_leaves_the_rest_of_the_story(
     story = [ARTICLE[0], ARTICLE[1], ARTICLE[3]]
     record = clean_one([HEADLINE, *story[:2], *block, *story[2:]], no_rules)
     assert body_of(record) == story
+
+
+@pytest.mark.parametrize("line", [
+    "Keep the presses running: a monthly gift of $5 pays for an hour of local reporting.",
+    "Enjoyed this piece? Buy us a coffee.",
+], ids=["order-and-gift", "buy-us-a-coffee"])
+def test_a_one_line_appeal_is_cut(line: str, no_rules: cleaner.RuleSet) -> None:
+    record = clean_one(dump(mid=(line,)), no_rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, line) in (["donation_appeal"], ["call_to_action"])
+
+
+def test_a_story_line_with_an_order_and_a_price_stays(no_rules: cleaner.RuleSet) -> None:
+    line = "Get 25% more value when you redeem points for flights, worth $1,000 toward travel."
+    article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
+    assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
 
 
 @pytest.mark.parametrize("lines", [
