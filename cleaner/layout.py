@@ -331,7 +331,7 @@ def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
             for n, j in enumerate(run):
                 if EMBED_ATTRIBUTION.match(draft.paras[j].text):
                     continue  # an embedded post's '— Name (@handle) date' is the story's
-                if _heading(draft, j) and _set_apart(run, n):
+                if (_heading(draft, j) or _word_heading(draft, j)) and _set_apart(run, n):
                     continue  # a heading cut lines set apart from the rest of the run
                 draft.cut(j, "generic.navigation.link-run", "navigation")
         else:
@@ -349,6 +349,15 @@ def _heading(draft: Draft, j: int) -> bool:
     below = draft.paras[j + 1].cut if j + 1 < len(draft.paras) else None
     return _subheading_shaped(draft.paras[j]) and not (
         below is not None and below.category in PROMPTS)
+
+
+def _word_heading(draft: Draft, j: int) -> bool:
+    """A one-word heading ('Reaktionen', 'Background'): a capitalised word of letters,
+    not the title of a prompt."""
+    text = draft.paras[j].text
+    below = draft.paras[j + 1].cut if j + 1 < len(draft.paras) else None
+    return (draft.paras[j].words == 1 and text.isalpha() and text[:1].isupper()
+            and not text.isupper() and not (below is not None and below.category in PROMPTS))
 
 
 def _set_apart(run: list[int], n: int) -> bool:

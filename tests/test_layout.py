@@ -657,6 +657,18 @@ def test_a_heading_set_apart_by_an_ad_label_stays(no_rules: cleaner.RuleSet) -> 
     assert body_of(record) == [a for a in article if a != "Advertisement"]
 
 
+@pytest.mark.parametrize("heading", ["Reactions", "Reaktionen"])
+def test_a_one_word_heading_set_apart_by_cut_lines_stays(
+        heading: str, no_rules: cleaner.RuleSet) -> None:
+    """A one-word sub-heading with an ad label over it and a link under it, inside a
+    run of short lines: the cut lines set it apart from the rest of the run."""
+    article = [*ARTICLE[:4], "What comes next", "Advertisement", heading,
+               "Read more: Council Budget Talks Stall Over Bus Fares", "Where the water goes",
+               *ARTICLE[5:]]
+    record = cleaner.clean_text(page(article=article), rules=no_rules)[0]
+    assert heading in body_of(record)
+
+
 def test_the_title_of_a_cut_sign_up_prompt_goes_with_it(no_rules: cleaner.RuleSet) -> None:
     prompt = ["The evening edition", "Sign up for our newsletter to get it in your inbox."]
     article = [*ARTICLE[:4], *prompt, "Where the water goes", *ARTICLE[5:]]
