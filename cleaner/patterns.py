@@ -679,6 +679,11 @@ ARROWS = "►▶▸→➤➜⇒»›"
 
 # Captions and credits: a photo credit closes the line (its word among the first
 # three in the brackets: '(AP Photo/X)', '(Reuters file photo)', not '(add some images)').
+# A lower-case word of running text, not one of a credit's ('courtesy', 'handout',
+# 'picture alliance').
+_RUNNING_WORD = (r"\b(?!(?:courtesy|handout|supplied|photos?|images?|files?|archive|pool|staff|"
+                 r"picture|alliance|getty|shutterstock|istock|screenshot|screengrab)\b)"
+                 r"(?-i:[a-zà-öø-ÿß]{4,})\b")
 CAPTION_CREDIT: tuple[LinePattern, ...] = (
     _p("caption.parenthetical", "caption",
        r"\((?:(?:[^()\s]+\s){0,2}(?:photos?|images?|pictures?|pic|credit|file|handout|courtesy|"
@@ -696,7 +701,11 @@ CAPTION_CREDIT: tuple[LinePattern, ...] = (
        r"file photo|photo credit|image credit|credit|courtesy|source|"
        # 'photo' and 'image' as other languages label a credit
        r"bild|fotos?|fotograf[íi]a|imagen|immagine|kuva|zdj[eę]cie|фото)s?\s*(?:credit)?\s*"
-       r"(?:[:|]|\.{2,3}|…)\s*\S(?:[^.!?]|\.(?=\S)){0,80}$", 90, True,
+       r"(?:[:|]|\.{2,3}|…)\s*"
+       # a credit names, it does not say: two running lower-case words after the label
+       # make a title ('Erstes Bild: So könnte die Seilbahn aussehen')
+       rf"(?!.*{_RUNNING_WORD}.*{_RUNNING_WORD})"
+       r"\S(?:[^.!?]|\.(?=\S)){0,80}$", 90, True,
        keys=("photo", "photos", "image", "images", "picture", "pictures", "pic", "photograph",
              "illustration", "graphic", "credit", "courtesy", "source", "bild", "foto", "fotos",
              "fotografía", "fotografia", "imagen", "immagine", "kuva", "zdjęcie", "фото")),

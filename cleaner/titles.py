@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .draft import Para
-from .lines import WORD, has_lowercase_word, is_title_like
+from .lines import WORD, has_lowercase_word, is_title_like, lowercase_share
 from .patterns import BYLINE, CAPTION_TRAILING_CREDIT, DATE_LINE, photo_credit
 
 # The last " | ", " - ", " — " segment of a title: often the site's name.
@@ -18,13 +18,20 @@ NAMES = re.compile(rf"^{_NAME}(?:(?:,| (?:and|und|y|et|e|og|och|&)) {_NAME})+$")
 # A full stop ending a sentence inside the line (not a day number: "am 26. August").
 _FULL_STOP_BREAK = re.compile(r"(?:[a-z)]|\d\d\d)\.[\"”’]? +[A-Z(]")
 TAG_LINE_WORDS = 4  # "... by friends. Here's why"
+TAG_SENTENCE_WORDS = 14  # ... or a longer second sentence with no full stop,
+TAG_LOWERCASE = 0.5  # ... in running words
 _PLAYER_LABEL = re.compile(r"\s+(?:back to video|watch video|play video)$", re.I)
 
 
 def _tag_line(tail: str) -> bool:
-    """A headline's short second sentence in running words ('... Here's why'), not a
-    caption's credit ('... John Smith/AP')."""
-    return len(WORD.findall(tail)) <= TAG_LINE_WORDS and has_lowercase_word(tail)
+    """A headline's second sentence in running words ('... Here's why', '... Here's
+    why that can be a bad idea, advisor says'), not a caption's credit ('... John
+    Smith/AP') or its second sentence (which ends in a full stop)."""
+    words = len(WORD.findall(tail))
+    if words <= TAG_LINE_WORDS:
+        return has_lowercase_word(tail)
+    return (words <= TAG_SENTENCE_WORDS and not tail.rstrip().endswith(".")
+            and lowercase_share(tail) >= TAG_LOWERCASE)
 
 
 def _words(text: str) -> set[str]:

@@ -627,14 +627,35 @@ def test_a_longer_headline_over_a_date_wins_over_the_standfirst_below(
     assert body_of(record) == [standfirst, *ARTICLE]
 
 
+def test_a_headline_opening_with_a_photo_word_and_a_colon_is_the_headline(
+        no_rules: cleaner.RuleSet) -> None:
+    """'Erstes Bild: ...' has a credit label's shape, but running words follow it."""
+    headline = "Erstes Bild: So könnte die neue Seilbahn über den Rhein aussehen"
+    text = "\n".join([*NAV, headline, BYLINE, DATE, *ARTICLE, *MOST_READ, *FOOTER])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert record.headline == headline
+
+
+def test_a_two_sentence_caption_over_the_story_is_no_headline(
+        no_rules: cleaner.RuleSet) -> None:
+    """A caption's second sentence ends in a full stop: the title above it is the headline."""
+    caption = "Farmers walk past a dry irrigation canal. The canal has been empty since March."
+    text = "\n".join([*NAV, HEADLINE, BYLINE, DATE, caption, *ARTICLE, *MOST_READ, *FOOTER])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert record.headline == HEADLINE
+
+
 @pytest.mark.parametrize("headline", [
     "Will the Central Bank Cut Rates Again? Clear Signal",
     "Farmers are leaving their fields unplanted. Here's why",
-], ids=["question-then-capitalised-words", "sentence-then-tag-line"])
+    "Farmers are leaving their fields unplanted. Why that may be a costly bet, growers say",
+], ids=["question-then-capitalised-words", "sentence-then-tag-line",
+        "sentence-then-running-words"])
 def test_a_two_part_headline_over_a_page_copy_is_the_headline(
         headline: str, no_rules: cleaner.RuleSet) -> None:
     """A question followed by capitalised words is no caption with its credit, and
-    a short tag line after a full stop does not make the title a caption."""
+    a second part after a full stop (a short tag line, or running words with no full
+    stop of their own) does not make the title a caption."""
     text = "\n".join([*NAV, headline, BYLINE, DATE, *ARTICLE, *MOST_READ, *FOOTER])
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.headline == headline
