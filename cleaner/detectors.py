@@ -69,7 +69,7 @@ LABEL_SEPARATOR = re.compile(r" [·•|] ")  # between labels glued into one lin
 # A short label, a separator, a title: 'Mehr zum Thema: X', 'Lire aussi | X', 'Video - X'.
 LABELLED_LINK = re.compile(r"^[^\W\d][\w'’.&]*(?: [\w'’.&]+){0,3} ?[|:»›>–—-] +(?P<title>\S.*)$")
 LINK_REACH = 2  # live lines either side searched for the story's paragraphs
-LINK_STORY_ABOVE = 2  # story paragraphs above a link: the story has begun
+LINK_STORY_ABOVE = 1  # story paragraphs above a link: the story has begun
 LINK_TITLE_WORDS = 4  # a linked headline is at least this long
 STORY_LINE_WORDS = 12  # a story paragraph above it is at least this long
 APPEAL_BUTTON_WORDS = 5  # an appeal's button: 'Jetzt spenden', 'Become a patron'
@@ -490,7 +490,8 @@ def credited_captions(draft: Draft) -> None:
         for i in range(max(0, c - CAPTION_ECHO_LINES), min(len(paras), c + CAPTION_ECHO_LINES + 1)):
             near.setdefault(i, []).append(c)
     story = 0 if draft.headline is not None else next(  # (a headline the split found)
-        (i for i, p in enumerate(paras) if p.prose and p.words >= STORY_LINE_WORDS), len(paras))
+        (i for i, p in enumerate(paras)  # (a full sentence: a long title with no stop is none)
+         if p.prose and p.words >= STORY_LINE_WORDS and ends_sentence(p.text)), len(paras))
     for i, credits in near.items():
         para = paras[i]
         if para.cut is not None or para.words < 3:

@@ -587,6 +587,15 @@ def test_a_labelled_link_between_paragraphs_is_cut_in_any_language(
     assert_cut_mid(link, "inline_link", no_rules)
 
 
+def test_a_labelled_link_right_after_the_first_paragraph_is_cut(
+        no_rules: cleaner.RuleSet) -> None:
+    """One story paragraph above is enough to know the story has begun."""
+    link = "In depth | Why ferry fares keep rising faster than inflation"
+    record = clean_one([HEADLINE, ARTICLE[0], link, *ARTICLE[1:]], no_rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, link) == ["inline_link"]
+
+
 @pytest.mark.parametrize("line", [
     "Next steps: what the water treatment plant means for the council",
     "Vote: Seven council members backed the plant",
