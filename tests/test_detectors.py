@@ -783,8 +783,10 @@ def test_ad_slot_labels_in_any_form_are_cut(line: str, no_rules: cleaner.RuleSet
     "Engineers test a valve at the pumping station. | Harbour Press",
     "Engineers test a valve at the pumping station. — Ana Ribeiro, Harbour Press",
     "Arbeiter prüfen ein Ventil im Pumpwerk. Foto: picture alliance/dpa | Ana Ribeiro",
+    "Arbeiter prüfen ein Ventil im Pumpwerk. (dpa)",
 ], ids=["german-label", "copyright-sign", "photograph-by-glued", "courtesy-of", "bracketed",
-        "picture-by", "credit-dots", "after-a-bar", "after-a-dash", "picture-alliance"])
+        "picture-by", "credit-dots", "after-a-bar", "after-a-dash", "picture-alliance",
+        "lower-case-agency"])
 def test_captions_with_a_credit_in_any_form_are_cut(caption: str,
                                                    no_rules: cleaner.RuleSet) -> None:
     assert_cut_mid(caption, "caption", no_rules)
