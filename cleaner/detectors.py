@@ -50,6 +50,7 @@ from .patterns import (
     OUTLET_VOICE,
     QUOTED_SPEECH,
     READER,
+    RELATED_HEADER,
     TEASER_HEADER,
     TEASER_HEADER_WORDS,
     line_key,
@@ -385,7 +386,10 @@ def _appeal_line(para: Para) -> bool:
 
 
 def is_teaser_header(text: str, words: int) -> bool:
-    """'Recent News', 'Most read', 'More from Reuters': a line that opens a teaser list."""
+    """'Recent News', 'Most read', 'More from Reuters', 'Meistgelesen': a line that
+    opens a teaser list."""
+    if words <= 7 and RELATED_HEADER.match(text):
+        return True
     if words > 7 or not TEASER_HEADER.match(text):
         return False
     if MORE_FROM.match(text):

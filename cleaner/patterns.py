@@ -520,7 +520,11 @@ RELATED_HEADER = re.compile(
     r"^(?:mehr zum thema|auch interessant|das könnte sie auch interessieren|lesen sie auch|"
     r"weitere artikel|empfehlungen|lire aussi|à lire aussi|sur le même sujet|voir aussi|"
     r"lee también|te puede interesar|noticias relacionadas|leggi anche|potrebbe interessarti|"
-    r"veja também|leia também|lees ook|les også|läs också)\W*$", re.I)
+    r"veja também|leia também|lees ook|les også|läs också|"
+    # 'most read' in other languages
+    r"meistgelesen|meist gelesen|am meisten gelesen|lo más leído|lo más visto|les plus lus|"
+    r"les plus populaires|i più letti|più letti|più lette|mais lidas|mais lidos|meest gelezen|"
+    r"mest lest|mest läst|mest lästa|najczęściej czytane|самое читаемое)\W*$", re.I)
 TEASER_HEADER = re.compile(
     r"^(?:recent|latest|top|popular|trending|related|more|other|further|most (?:read|"
     r"popular|viewed|shared|watched|commented|recent)|recommended|suggested|featured|"

@@ -121,6 +121,13 @@ POSITIVE = [
         "School Board Delays Vote on New Calendar",
         "Bridge Repairs to Close Main Street for Summer",
     )), id="teaser_block-headlines"),
+    # 'Most read' in another language, over a numbered list.
+    pytest.param(Case("teaser_block", end=(
+        "Meistgelesen",
+        "1. Stadtrat beschließt neuen Haushalt mit Kürzungen bei den Bädern",
+        "2. Schulamt verschiebt Entscheidung über den Ferienkalender",
+        "3. Brückensanierung: Hauptstraße bleibt den ganzen Sommer gesperrt",
+    )), id="teaser_block-most-read-german"),
     pytest.param(Case("teaser_block", end=(
         "Recent News",
         "Mayor Unveils Budget With Cuts to Parks",
