@@ -715,9 +715,16 @@ CAPTION_CREDIT: tuple[LinePattern, ...] = (
              "fotografía", "fotografia", "imagen", "immagine", "kuva", "zdjęcie", "фото")),
     # A sentence, then '© Agency', 'Photograph by X', 'Courtesy of X' (not a footer's ©).
     _p("caption.credit-tail", "caption",
-       r"^\S.{10,}?(?:\s©\s?[^©]{2,40}|[\s.](?:(?:photograph(?:ed)?|photo|image|picture|pic) "
-       r"by|courtesy of) [A-Z][\w .'’&/-]{1,40})$", 60, True,
-       keys=("©", "photograph", "photographed", "courtesy", "photo", "image", "picture", "pic")),
+       r"^\S.{10,}?(?:\s©\s?[^©]{2,40}|"
+       r"[\s.](?:(?:photograph(?:ed)?|photos?(?: illustration)?|images?|pictures?|pics?) "
+       r"by|courtesy(?: of)?) [A-Z][\w .'’&/-]{1,40})$", 60, True,
+       keys=("©", "photograph", "photographed", "courtesy", "photo", "photos", "image",
+             "images", "picture", "pictures", "pic", "pics")),
+    # A caption under its label: 'PHOTO: Firefighters work at the scene.' (not 'Photos:',
+    # a gallery's title)
+    _p("caption.label-first", "caption",
+       r"^(?:photo|image|picture|caption|foto|bild|imagen)\s*[:|]\s+\S.{8,250}$", 60, True,
+       starts=("photo", "image", "picture", "caption", "foto", "bild", "imagen")),
     _p("caption.agency", "caption",
        # a bare name after a lower-case word is prose ('according to Reuters'), not a credit
        r"(?:^|[^\w\s]\s*|\b(?-i:[A-Z0-9])[\w'’.-]*\s+|\s{2,}|\bvia\s+"

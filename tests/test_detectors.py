@@ -791,9 +791,12 @@ def test_ad_slot_labels_in_any_form_are_cut(line: str, no_rules: cleaner.RuleSet
     "Engineers test a valve at the pumping station. — Ana Ribeiro, Harbour Press",
     "Arbeiter prüfen ein Ventil im Pumpwerk. Foto: picture alliance/dpa | Ana Ribeiro",
     "Arbeiter prüfen ein Ventil im Pumpwerk. (dpa)",
+    "IMAGE: Engineers test a valve at the pumping station.",
+    "Engineers test a valve at the pumping station. Photos by Ana Ribeiro and Luis Arrieta",
+    "Engineers test a valve at the pumping station. Photo courtesy Ana Ribeiro",
 ], ids=["german-label", "copyright-sign", "photograph-by-glued", "courtesy-of", "bracketed",
         "picture-by", "credit-dots", "after-a-bar", "after-a-dash", "picture-alliance",
-        "lower-case-agency"])
+        "lower-case-agency", "label-first", "photos-by", "courtesy-no-of"])
 def test_captions_with_a_credit_in_any_form_are_cut(caption: str,
                                                    no_rules: cleaner.RuleSet) -> None:
     assert_cut_mid(caption, "caption", no_rules)
