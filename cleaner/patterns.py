@@ -562,7 +562,7 @@ IMPERATIVE = re.compile(
     r"donate|help|try|start|install|upgrade|unlock|log|claim|grab|discover|stay|keep|never|find|"
     r"visit|check|explore|tell|write|contact|drop|got|want|add|save|bookmark|receive|activate|"
     r"allow|switch|upload|submit|call|text|message|reach|let|chip|back|fund|make|continue|"
-    r"buy|stand)\b", re.I)
+    r"buy|stand|tag|chat|hit)\b", re.I)
 # Imperatives by their form, in languages whose verbs show it: German 'Lesen Sie',
 # French 'Abonnez-vous', Spanish and Italian with a pronoun attached ('Suscríbete',
 # 'Síguenos', 'Iscriviti').
@@ -601,13 +601,14 @@ OUTLET_VOICE = re.compile(r"\b(?:our|(?-i:us|Us)|we|we['’](?:re|d|ll|ve)|unser
 CHANNEL = re.compile(
     r"\b(?:newsletters?|inbox|e-?mails?|apps?|notifications?|alerts?|accounts?|members?|"
     r"membership|subscri\w*|channel|podcasts?|whatsapp|telegram|instagram|facebook|twitter|"
-    r"tiktok|youtube|linkedin|bluesky|rss|feed|premium|briefing|digest|push|"
+    r"tiktok|youtube|linkedin|bluesky|threads|mastodon|hashtag|rss|feed|premium|briefing|"
+    r"digest|push|"
     r"bolet[íi]n|aplicaci[óo]n|application|applicazione|aplicativo|kanal|canal|cha[îi]ne|"
-    r"canale|abonn\w*|abo|suscri\w*|iscri\w*|assin\w*|spende\w*|don|dons|donaci[óo]n\w*|"
+    r"canale|abonn\w*|abo|suscri\w*|iscri\w*|assin\w*|spende\w*|don(?![’'])|dons|donaci[óo]n\w*|"
     r"free trial|ios|android|smartwatch|postfach|posteingang|correo|courriel|"
     r"bo[îi]te (?:mail|e-?mail|de r[ée]ception|aux lettres)|bandeja de entrada|"
     r"donazion\w*|doa[çc][ãa]o)\b"
-    r"|@\w|https?://|www\.|\w\.(?:com|org|net|co\.uk|de|fr|es|it|news)\b", re.I)
+    r"|@\w|#\w|https?://|www\.|\w\.(?:com|org|net|co\.uk|de|fr|es|it|news)\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?:])\s+")  # "Seen a fire? Send us your photos"
 READER_PROMPT_WORDS = 30  # a call to action is a short paragraph of its own
 # How a newsletter, an app or a subscription is offered, with no 'you' or order:
@@ -626,7 +627,7 @@ OFFER_WORDS = 20  # such a blurb is short
 # Words of giving money, in several languages (a prompt's category, an appeal's button).
 GIVING = re.compile(
     r"\b(?:donat\w*|contribut(?:e|ion|ions)|support\w*|member\w*|fund\w*|give|gift|chip in|back us|"
-    r"patrons?|spende\w*|unterstütz\w*|don|dons|donner|soutien\w*|soutenir|donar|"
+    r"patrons?|spende\w*|unterstütz\w*|don(?![’'])|dons|donner|soutien\w*|soutenir|donar|"
     r"donaci[óo]n\w*|apoy\w*|socio|socia|sostien\w*|donazion\w*|doa[çc][ãa]o)\b", re.I)
 PROMPT_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = (
     (GIVING, "donation_appeal"),
@@ -637,12 +638,13 @@ PROMPT_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"ios|android|iphone|ipad|smartwatch|app store|google play|"
                 r"application|applicazione|aplicativo|descarga\w*|télécharge\w*|"
                 r"herunterladen)\b", re.I), "app_prompt"),
-    (re.compile(r"\b(?:subscri\w*|premium|log in|sign in|accounts?|unlimited|access|abonn\w*|"
-                r"abo|suscri\w*|iscri\w*|assin\w*)\b", re.I), "paywall"),
     (re.compile(r"\b(?:follow|channel|whatsapp|telegram|instagram|facebook|twitter|tiktok|"
-                r"youtube|linkedin|bluesky|kanal|canal|cha[îi]ne|canale|folgen|suivez|social|"
+                r"youtube|linkedin|bluesky|threads|mastodon|kanal|canal|cha[îi]ne|canale|folgen|suivez|"
+                r"social|"
                 r"sociales|sociaux|sozialen|"
                 r"s[íi]gue\w*|seguici)\b", re.I), "social_prompt"),
+    (re.compile(r"\b(?:subscri\w*|premium|log in|sign in|accounts?|unlimited|access|abonn\w*|"
+                r"abo|suscri\w*|iscri\w*|assin\w*)\b", re.I), "paywall"),
 )
 
 
@@ -657,12 +659,13 @@ def reader_prompt(para: Para) -> str | None:
     parts = _SENTENCES.split(text)
     ordered = any((IMPERATIVE.match(part) or IMPERATIVE_FORM.match(part))
                   and (channel or OUTLET_VOICE.search(part) or OFFER.search(part)
-                       or SOCIAL_WEB.search(part))
+                       or SOCIAL_WEB.search(part) or THIS_PIECE.search(part))
                   for part in parts) or any(  # "...us" in the ordering sentence
         CTA_INFINITIVE.match(part) and word_count(part) <= CTA_INFINITIVE_WORDS for part in parts)
     you = READER.search(text) or FORMAL_YOU.search(text)
     addressed = channel and (you or THIS_PIECE.search(text))
-    offered = channel and para.words <= OFFER_WORDS and OFFER.search(text)  # a service's blurb
+    offered = channel and para.words <= OFFER_WORDS and (  # a service's blurb, or the
+        OFFER.search(text) or OUTLET_VOICE.search(text))  # outlet on its channels ('We're on X')
     if (you and JOURNALISM.search(text)) or (  # the reader asked to keep what they read going
             DONATION_CUE.search(text) and GIVING.search(text)
             and any(IMPERATIVE.match(part) for part in parts)):
