@@ -27,9 +27,14 @@ HEADLINE_SENTENCE_WORDS = 20  # a quotation headline is this short
 _TERMINAL = ".!?:;…。！？．｡।॥؟۔։።။"
 # Han, kana: written without spaces, so a sentence is one \w+ run.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WIRE_CREDIT = re.compile(  # "Reporting by X; Editing by Y": a credit line, not a menu
-    r"^\(?(?:[—–-] ?)?(?:(?:additional )?reporting|writing|editing) by\b", re.I)
-_CREDIT_INITIALS = "RrWwEeAa—–-("
+# "Reporting by X; Editing by Y", "With files from Reuters", "Compiled by X": a credit
+# line, not a menu.
+_WIRE_CREDIT = re.compile(
+    r"^\(?(?:[—–-] ?)?(?:with (?:additional )?|additional )?(?:reporting|writing|editing|"
+    r"edited|compiled|produced|translated|research|graphics)(?: by|:)\s|"
+    r"^\(?(?:[—–-] ?)?(?:with files from|with input from|mit material von|con información de|"
+    r"avec (?:l'|les )?agences?)\b", re.I)
+_CREDIT_INITIALS = "RrWwEeAaCcPpTtGgMm—–-("
 # "(dpa)", "(dpa/AFP)", "(phy)": a wire or reporter sign-off closing the story.
 # '(dpa)', '(dpa/AFP)', and 'with' an agency in several languages: '(Avec Reuters)'.
 _SIGN_OFF = re.compile(r"^\((?:(?:with|avec|con|mit|com|met) )?[A-Za-z]{1,8}"

@@ -697,6 +697,19 @@ def test_the_title_of_a_cut_sign_up_prompt_goes_with_it(no_rules: cleaner.RuleSe
     assert body_of(record) == [*ARTICLE[:4], "Where the water goes", *ARTICLE[5:]]
 
 
+@pytest.mark.parametrize("credit", [
+    "With files from The Canadian Press",
+    "Compiled by Ana Ribeiro",
+    "Reporting: Ana Ribeiro; editing: Luis Arrieta",
+    "Mit Material von dpa",
+])
+def test_a_wire_credit_under_the_last_paragraph_of_a_page_copy_stays(
+        credit: str, no_rules: cleaner.RuleSet) -> None:
+    """A credit line of any common form closes the story; the page's lists below go."""
+    record = cleaner.clean_text(page(article=[*ARTICLE, credit]), rules=no_rules)[0]
+    assert body_of(record) == [*ARTICLE, credit]
+
+
 @pytest.mark.parametrize("closing", [
     ["Town Hall, 1 Market Square", "Riverside School, 45 Quay Street",
      "Greenbank Church Hall, 7 Elm Row"],
