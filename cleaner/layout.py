@@ -174,11 +174,13 @@ def _long_title(para: Para) -> bool:
 def _credit_line(draft: Draft, end: int) -> int:
     """Extend the body over the story's credit under its last paragraph, past at most
     CREDIT_GAP cut lines: a whole line in brackets ('(Reporting by X; Editing by Y)',
-    '(Con información de Europa Press)')."""
+    '(Con información de Europa Press)'), or the attribution of an embedded post the
+    story ends with ('— Name (@handle) May 4, 2024')."""
     for i in range(end + 1, min(len(draft.paras), end + 2 + CREDIT_GAP)):
         para = draft.paras[i]
         if para.cut is None:
-            return i if para.words <= CREDIT_WORDS and BRACKETED_LINE.match(para.text) else end
+            credit = BRACKETED_LINE.match(para.text) or EMBED_ATTRIBUTION.match(para.text)
+            return i if para.words <= CREDIT_WORDS and credit else end
     return end
 
 

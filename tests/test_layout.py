@@ -710,6 +710,14 @@ def test_a_wire_credit_under_the_last_paragraph_of_a_page_copy_stays(
     assert body_of(record) == [*ARTICLE, credit]
 
 
+def test_an_embedded_post_closing_the_story_keeps_its_attribution(
+        no_rules: cleaner.RuleSet) -> None:
+    post = ["The vote is in: 7-2 for the new plant. Thank you to everyone who came!",
+            "— Maria Lopez (@marialopez) March 4, 2024"]
+    record = cleaner.clean_text(page(article=[*ARTICLE, *post]), rules=no_rules)[0]
+    assert body_of(record) == [*ARTICLE, *post]
+
+
 @pytest.mark.parametrize("closing", [
     ["Town Hall, 1 Market Square", "Riverside School, 45 Quay Street",
      "Greenbank Church Hall, 7 Elm Row"],
