@@ -313,6 +313,8 @@ def _appeal_anchor(paras: list[Para], k: int) -> bool:
     ('Count me in', 'Je participe') or an order ('Help us get there') right under a
     pitch that talks of giving."""
     para = paras[k]
+    if para.words > APPEAL_TITLE_WORDS:  # (no button is longer)
+        return False
     if para.cut is not None and para.cut.category == "donation_appeal":
         return not para.block_cut and not para.prose and para.words <= APPEAL_TITLE_WORDS
     if _appeal_button(para) or _gift_choice(paras, k):
@@ -462,18 +464,21 @@ def doubled_captions(draft: Draft) -> None:
     headline and its echo, left to the layout; so is a title printed above too."""
     paras, story_began = draft.paras, False
     keys = [squash(p.folded) for p in paras]
+    above: set[str] = set()
     for i in range(len(paras) - 1):
         para, after = paras[i], paras[i + 1]
         doubled = keys[i] == keys[i + 1]
         story_began = story_began or (para.prose and para.words >= STORY_LINE_WORDS
                                       and not doubled and (i == 0 or keys[i - 1] != keys[i]))
-        sentence = ends_sentence(para.text)
-        echo = not sentence and keys[i] in keys[:i]  # a title printed above too: the headline's
-        if ((story_began or sentence) and not echo and para.cut is None and after.cut is None
-                and CAPTION_MIN_WORDS <= para.words <= CAPTION_DOUBLED_WORDS and doubled
+        if (doubled and para.cut is None and after.cut is None
+                and CAPTION_MIN_WORDS <= para.words <= CAPTION_DOUBLED_WORDS
                 and (i + 2 >= len(paras) or paras[i + 2].text != para.text)):  # twice, not more
-            draft.cut(i, "generic.caption.doubled", "caption")
-            draft.cut(i + 1, "generic.caption.doubled", "caption")
+            sentence = ends_sentence(para.text)
+            echo = not sentence and keys[i] in above  # a title printed above too: the headline's
+            if (story_began or sentence) and not echo:
+                draft.cut(i, "generic.caption.doubled", "caption")
+                draft.cut(i + 1, "generic.caption.doubled", "caption")
+        above.add(keys[i])
 
 
 def credited_captions(draft: Draft) -> None:

@@ -328,7 +328,9 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"this (?:story|article|content|page|piece|report|text) (?:continues|is (?:available|"
        r"reserved|open|part|exclusive|only)))\b)"
        r"(?=.*\b(?:reserved|exclusive\w*|only|available|open to|pass|plans?|access|limits?|free|"
-       r"left|used up|ended|premium|paying|readers|members|subscri\w*|offers?|accounts?)\b))", 25),
+       r"left|used up|ended|premium|paying|readers|members|subscri\w*|offers?|accounts?)\b))", 25,
+       keys=("read", "reading", "reads", "preview", "rest", "story", "stories", "article",
+             "articles", "content", "page", "piece", "report", "text")),
     _p("paywall.only-subscribers", "paywall",
        r"^(?=.*\b(?:only|nur|exclusiv\w*|réservée?s?|reservad[oa]s?|riservat[oa]|"
        r"sol[oa]|sólo|seulement|uniquement|apenas)\b)"
@@ -667,8 +669,8 @@ def reader_prompt(para: Para) -> str | None:
     offered = channel and para.words <= OFFER_WORDS and (  # a service's blurb, or the
         OFFER.search(text) or OUTLET_VOICE.search(text))  # outlet on its channels ('We're on X')
     if (you and JOURNALISM.search(text)) or (  # the reader asked to keep what they read going
-            DONATION_CUE.search(text) and GIVING.search(text)
-            and any(IMPERATIVE.match(part) for part in parts)):
+            any(IMPERATIVE.match(part) for part in parts)
+            and GIVING.search(text) and DONATION_CUE.search(text)):
         return "donation_appeal"  # ... or told to give: 'Keep the lights on: $5 a month...'
 
     if not (ordered or addressed or offered):

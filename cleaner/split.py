@@ -103,8 +103,9 @@ def split_articles(paras: list[Para]) -> list[list[Para]]:
     usual_gap = Counter(p.gap for p in paras).most_common(1)[0][0] if paras else 0
     counts = Counter(p.text for p in paras)
     full = [_is_full_paragraph(p) for p in paras]
+    breaks = _Breaks(paras)
     marks = {i: evidence for i in range(1, len(paras))
-             if (evidence := _opens_article(paras, full, i, usual_gap, counts))}
+             if (evidence := _opens_article(paras, full, breaks, i, usual_gap, counts))}
     starts = _pick_starts(paras, full, marks)
     if not starts:
         return [paras]
@@ -206,11 +207,12 @@ def _in_list(paras: list[Para], i: int) -> bool:
     return any(map(pair_at, [*range(i - LIST_REACH, i - 1), *below]))
 
 
-def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
-                   counts: Counter[str]) -> int:
+def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
+                   usual_gap: int, counts: Counter[str]) -> int:
     """How strongly line i reads as the headline of a new article (0: not at all).
-    `counts`: how often each line occurs; a headline and its
-    echo occur twice, a repeated widget line more often."""
+    `breaks`: which lines are separators or page breaks; `counts`: how often each
+    line occurs (a headline and its echo occur twice, a repeated widget line more
+    often)."""
     para = paras[i]
     if not _headline_shaped(para) or LINK_LABEL.match(para.text):
         return 0
@@ -219,7 +221,8 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     origin = next((k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW))
                    if paras[k].text == para.text), i)
     lead = [k for k in range(i + 1, min(len(paras), origin + 1 + LEAD_WINDOW)) if full[k]]
-    if sum(paras[k].words for k in lead) < LEAD_WORDS and _after_separator(paras, i):
+    if (sum(paras[k].words for k in lead) < LEAD_WORDS
+            and breaks.above(max(0, i - SEPARATOR_REACH), i)):  # after a separator or footer
         lead = [k for k in range(i + 1, _window_end(paras, origin)) if full[k]]
     if sum(paras[k].words for k in lead) < LEAD_WORDS:
         return 0  # no story opens below
@@ -241,8 +244,7 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     if (not evidence and last_story < i - 1 and _captioned(para, head, counts)
             and not _in_list(paras, i)):
         evidence = MARKED
-    if any(is_separator(p) or _page_break(p)
-           for p in paras[max(last_story + 1, i - SEPARATOR_REACH):i]):
+    if breaks.above(max(last_story + 1, i - SEPARATOR_REACH), i):
         evidence = evidence or SET_APART  # a separator, or where one page ends and one starts
     # The costlier tests last, for the few lines with evidence.
     if not evidence or not _new_subject(paras, i) or _boilerplate(para):
@@ -256,9 +258,21 @@ def _opens_article(paras: list[Para], full: list[bool], i: int, usual_gap: int,
     return evidence
 
 
-def _after_separator(paras: list[Para], i: int) -> bool:
-    """A separator line ('Next article') stands right above line i."""
-    return any(is_separator(p) or _page_break(p) for p in paras[max(0, i - SEPARATOR_REACH):i])
+class _Breaks:
+    """Which lines are separators or page breaks, worked out only for the lines asked about."""
+
+    def __init__(self, paras: list[Para]) -> None:
+        self.paras = paras
+        self.known: dict[int, bool] = {}
+
+    def above(self, start: int, i: int) -> bool:
+        """A separator or page break among lines start..i-1."""
+        return any(self._at(k) for k in range(start, i))
+
+    def _at(self, k: int) -> bool:
+        if k not in self.known:
+            self.known[k] = is_separator(self.paras[k]) or _page_break(self.paras[k])
+        return self.known[k]
 
 
 def _window_end(paras: list[Para], origin: int) -> int:
