@@ -94,6 +94,7 @@ CREDIT_LINE_WORDS = 12  # a credit on its own line ('Photo: Ana Ribeiro / Harbou
 QUESTION_OR_EXCLAMATION = "?!？！؟"  # a headline may end so, a caption does not
 STORY_PARAGRAPH = 30  # words: a paragraph this long without an appeal cue is the story
 TEASER_EXCERPT_WORDS = 60  # a teaser's excerpt sentence is no longer than this
+RANK = re.compile(r"^(\d{1,2})[.)]? ")  # '1. ', '2) ', '3 ': a ranked list's entry
 ARTICLE_START_RUN = 3  # prose lines in a row that start a story
 ARTICLE_HEAD_LINES = 12  # lines above a story start left for the headline and byline
 
@@ -427,9 +428,18 @@ def _teaser_item(draft: Draft, live: list[int], n: int, header: int) -> bool:
     item = draft.paras[live[n]]
     if not item.prose or is_teaser_excerpt(item.text):
         return True
+    if n - 1 > header and _next_rank(draft.paras[live[n - 1]].text, item.text):
+        return True  # a ranked list goes on by its numbers, a question among its titles too
     after = draft.paras[live[n + 1]] if n + 1 < len(live) else None
     return (n - 1 > header and _teaser_headline(draft.paras[live[n - 1]])
             and item.words <= TEASER_EXCERPT_WORDS and (after is None or _teaser_headline(after)))
+
+
+def _next_rank(above: str, text: str) -> bool:
+    """'2. Title' under '1. Title': the next entry of a ranked list."""
+    first, second = RANK.match(above), RANK.match(text)
+    return (first is not None and second is not None
+            and int(second.group(1)) == int(first.group(1)) + 1)
 
 
 def _teaser_headline(para: Para) -> bool:

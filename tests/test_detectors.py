@@ -128,6 +128,13 @@ POSITIVE = [
         "2. Schulamt verschiebt Entscheidung über den Ferienkalender",
         "3. Brückensanierung: Hauptstraße bleibt den ganzen Sommer gesperrt",
     )), id="teaser_block-most-read-german"),
+    # A ranked list goes on by its numbers, question titles too.
+    pytest.param(Case("teaser_block", end=(
+        "Most read",
+        "1. Mayor Unveils Budget With Cuts to Parks",
+        "2. Is the city ready for another hot summer?",
+        "3. Will the bridge close again this year?",
+    )), id="teaser_block-ranked-questions"),
     pytest.param(Case("teaser_block", end=(
         "Recent News",
         "Mayor Unveils Budget With Cuts to Parks",
