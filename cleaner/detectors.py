@@ -15,6 +15,7 @@ from .draft import Draft, Para
 from .lines import (
     CLOSERS,
     OPENING_QUOTES,
+    ends_full_stop,
     ends_sentence,
     is_prose,
     is_sign_off,
@@ -167,7 +168,7 @@ def prompt_titles(draft: Draft) -> None:
     for i in range(len(paras) - 1):
         para, below = paras[i], paras[i + 1]
         if (below.cut is not None and below.cut.category in BUTTONED and below.gap == 0
-                and para.cut is None and (i == 0 or para.gap > 0) and para.text[-1] != "."
+                and para.cut is None and (i == 0 or para.gap > 0) and not ends_full_stop(para.text)
                 and para.words <= PROMPT_TITLE_WORDS and not is_story_list_item(para.text)):
             draft.cut(i, f"generic.{below.cut.category}.title", below.cut.category)
 
@@ -317,7 +318,7 @@ def _appeal_anchor(paras: list[Para], k: int) -> bool:
     if para.words > APPEAL_TITLE_WORDS:  # (no button is longer)
         return False
     if para.cut is not None and para.cut.category == "donation_appeal":
-        return not para.block_cut and not para.prose and para.words <= APPEAL_TITLE_WORDS
+        return not para.block_cut and not para.prose
     if _appeal_button(para) or _gift_choice(paras, k):
         return True
     if para.words > APPEAL_BUTTON_WORDS or para.prose or not k:
@@ -555,20 +556,20 @@ def _caption_sentence(para: Para) -> bool:
 def _credit_line(para: Para) -> bool:
     """A short line cut as a photo credit, or a bare '© Agency' (a footer's notice
     names a year)."""
-    return para.cut is not None and para.words <= CREDIT_LINE_WORDS and (
-        para.cut.category == "caption"
-        or (para.text.startswith("©") and para.words <= COPYRIGHT_CREDIT_WORDS
-            and not any(ch.isdigit() for ch in para.text)))
+    return _cut_credit(para) or (
+        para.cut is not None and para.text.startswith("©")
+        and para.words <= COPYRIGHT_CREDIT_WORDS and not any(ch.isdigit() for ch in para.text))
+
+
+def _cut_credit(para: Para) -> bool:
+    """A short line ('Photo: Ana Ribeiro / Harbour Press') cut as a caption."""
+    return (para.cut is not None and para.cut.category == "caption"
+            and para.words <= CREDIT_LINE_WORDS)
 
 
 def _beside_credit(paras: list[Para], *copies: int) -> bool:
     """A short credit line stands right after one of the copies."""
-    for i in copies:
-        after = paras[i + 1] if i + 1 < len(paras) else None
-        if after is not None and after.cut is not None and after.cut.category == "caption" \
-                and after.words <= CREDIT_LINE_WORDS:
-            return True
-    return False
+    return any(i + 1 < len(paras) and _cut_credit(paras[i + 1]) for i in copies)
 
 
 def repeated_paragraphs(draft: Draft) -> None:

@@ -348,18 +348,21 @@ def _heading(draft: Draft, j: int) -> bool:
     """Line j is sub-heading shaped and not the title of a prompt: the line right
     under it was not cut as a prompt or an appeal ('Evening digest' over a sign-up
     line)."""
-    below = draft.paras[j + 1].cut if j + 1 < len(draft.paras) else None
-    return _subheading_shaped(draft.paras[j]) and not (
-        below is not None and below.category in PROMPTS)
+    return _subheading_shaped(draft.paras[j]) and not _titles_prompt(draft, j)
 
 
 def _word_heading(draft: Draft, j: int) -> bool:
     """A one-word heading ('Reaktionen', 'Background'): a capitalised word of letters,
     not the title of a prompt."""
     text = draft.paras[j].text
-    below = draft.paras[j + 1].cut if j + 1 < len(draft.paras) else None
     return (draft.paras[j].words == 1 and text.isalpha() and text[:1].isupper()
-            and not text.isupper() and not (below is not None and below.category in PROMPTS))
+            and not text.isupper() and not _titles_prompt(draft, j))
+
+
+def _titles_prompt(draft: Draft, j: int) -> bool:
+    """The line right under line j was cut as a prompt or an appeal: j is its title."""
+    below = draft.paras[j + 1].cut if j + 1 < len(draft.paras) else None
+    return below is not None and below.category in PROMPTS
 
 
 def _set_apart(run: list[int], n: int) -> bool:

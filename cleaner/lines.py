@@ -25,6 +25,7 @@ QUOTE_WORDS = 6  # a whole-line quotation this long is a sentence
 STEM_CHARS = 5  # shorter words say little about a line's subject
 HEADLINE_SENTENCE_WORDS = 20  # a quotation headline is this short
 _TERMINAL = ".!?:;…。！？．｡।॥؟۔։።။"
+FULL_STOPS = ".。．｡।॥۔։።"  # a statement's end in several scripts (no question or exclamation)
 # Han, kana: written without spaces, so a sentence is one \w+ run.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # "Reporting by X; Editing by Y", "With files from Reuters", "Compiled by X": a credit
@@ -82,6 +83,12 @@ def ends_sentence(text: str) -> bool:
     text = without_trailing_link(text)
     stripped = text.rstrip(CLOSERS)
     return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def ends_full_stop(text: str) -> bool:
+    """The line ends in a full stop, in any script (closing quotes allowed)."""
+    last = text.rstrip().rstrip(CLOSERS)[-1:]
+    return bool(last) and last in FULL_STOPS
 
 
 def is_sign_off(text: str) -> bool:

@@ -672,7 +672,6 @@ def reader_prompt(para: Para) -> str | None:
             any(IMPERATIVE.match(part) for part in parts)
             and GIVING.search(text) and DONATION_CUE.search(text)):
         return "donation_appeal"  # ... or told to give: 'Keep the lights on: $5 a month...'
-
     if not (ordered or addressed or offered):
         return None
     return next((cat for pattern, cat in PROMPT_CATEGORIES if pattern.search(text)),

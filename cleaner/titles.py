@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .draft import Para
-from .lines import WORD, has_lowercase_word, is_title_like, lowercase_share
+from .lines import WORD, ends_full_stop, has_lowercase_word, is_title_like, lowercase_share
 from .patterns import BYLINE, CAPTION_TRAILING_CREDIT, DATE_LINE, photo_credit
 
 # The last " | ", " - ", " — " segment of a title: often the site's name.
@@ -30,7 +30,7 @@ def _tag_line(tail: str) -> bool:
     words = len(WORD.findall(tail))
     if words <= TAG_LINE_WORDS:
         return has_lowercase_word(tail)
-    return (words <= TAG_SENTENCE_WORDS and not tail.rstrip().endswith(".")
+    return (words <= TAG_SENTENCE_WORDS and not ends_full_stop(tail)
             and lowercase_share(tail) >= TAG_LOWERCASE)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean_html, clean_text
-from cleaner.lines import is_prose, is_title_like
+from cleaner.lines import ends_full_stop, is_prose, is_title_like
 
 # Short real-looking news paragraphs, one per script family, each a kept sentence.
 PARAGRAPHS = {
@@ -95,3 +95,17 @@ def test_a_quotation_headline_is_the_headline(no_rules) -> None:
     record = clean_text("\n\n".join([headline, *GERMAN]), rules=no_rules)[0]
     assert record.headline == headline
     assert record.body.split("\n\n") == GERMAN
+
+
+@pytest.mark.parametrize("line, stops", [
+    ("The plant opens in March.", True),
+    ("工厂将于三月开放。", True),
+    ("संयंत्र मार्च में खुलेगा।", True),
+    ("«Завод откроется в марте.»", True),
+    ("Will the plant open in March?", False),
+    ("工厂三月开放吗？", False),
+    ("Evening Digest", False),
+], ids=["latin", "cjk", "devanagari", "quoted-cyrillic", "question", "cjk-question", "title"])
+def test_a_full_stop_ends_a_statement_in_any_script(line: str, stops: bool) -> None:
+    """Titles are told from statements by a full stop, whatever the script's stop looks like."""
+    assert ends_full_stop(line) is stops
