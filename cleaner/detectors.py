@@ -86,7 +86,7 @@ CONTAINED_CHECKS = 50  # substring searches per paragraph, at most
 TITLE_ECHO_LINES = 8  # a title repeated this close is the page echoing its headline
 CAPTION_MIN_WORDS = 3  # a doubled line shorter than this is a widget ('Share', 'Share')
 # ... and one longer than this a story paragraph copied twice (none in the dev set's dumps:
-# every line over 20 words printed twice running there is a caption or a notice)
+# every line over 20 words printed twice running there is a caption, a notice or a teaser)
 CAPTION_DOUBLED_WORDS = 60
 CAPTION_BESIDE_CREDIT_WORDS = 20  # a caption set tight to its credit line
 CAPTION_ECHO_LINES = 4  # a caption's copy stands this close to its credited copy
