@@ -19,9 +19,10 @@ Without extra blank lines a start also needs a story that ended a little above
 (a sub-heading with a byline right under a paragraph opens nothing), a subject
 new to the story above (under half its word stems), and, unless ECHOED, words
 shared with its own first paragraphs (a teaser title or a section label does not
-lead into the text below it). Of candidates with no full paragraph between them
-the strongest wins, then the most headline-like, then the first. A split is kept
-only when both sides hold an article's worth of full paragraphs.
+lead into the text below it), unless a separator line stands right above it. Of
+candidates with no full paragraph between them the strongest wins, then the most
+headline-like, then the first. A split is kept only when both sides hold an
+article's worth of full paragraphs.
 """
 
 from __future__ import annotations
@@ -253,7 +254,11 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
     teaser = _under_teaser_header(paras, i)
     if teaser and not (signed and not _story_goes_on(paras, i, full)):
         return 0  # a teaser; unless dated or signed right under it, over a new story
-    if evidence != ECHOED and (teaser or not signed) and not _leads_into(paras, i, full):
+    # right under 'Up next' and printed once (a page's 'Next article' link to one
+    # title stands at its top and its foot)
+    announced = counts[para.text] == 1 and is_separator(paras[i - 1])
+    if (evidence != ECHOED and (teaser or not signed) and not announced
+            and not _leads_into(paras, i, full)):
         return 0  # a teaser, a section label or a comment: the text below is about something else
     return evidence
 

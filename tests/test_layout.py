@@ -292,6 +292,28 @@ def test_a_signed_next_article_with_a_cryptic_headline_is_split(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+@pytest.mark.parametrize("separator", ["Up next", "NEXT", "Nächster Artikel"])
+def test_a_cryptic_headline_right_under_a_separator_opens_the_next_article(
+        separator: str, no_rules: cleaner.RuleSet) -> None:
+    """'Up next' right over a headline announces the next article, even one whose
+    title shares few words with its first paragraphs and has no byline."""
+    headline = "Breaking the Deadlock at Last"
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, separator, headline, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, headline]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
+def test_a_next_article_link_printed_twice_opens_nothing(no_rules: cleaner.RuleSet) -> None:
+    """A page's 'Next article' link to one title, at its top and at its foot, over
+    text that does not lead from that title: no second article starts there."""
+    link = ["Next article", "Breaking the Deadlock at Last"]
+    text = "\n\n".join([*link, *NAV, HEADLINE, BYLINE, DATE, *ARTICLE, *MOST_READ, *link,
+                         *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [HEADLINE]
+
+
 @pytest.mark.parametrize("before", [["Next article"], ["© 2024 Harbour Courier"]],
                          ids=["separator", "footer"])
 def test_a_short_next_article_under_many_widgets_is_split(
