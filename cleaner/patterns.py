@@ -784,7 +784,7 @@ def photo_credit(para: Para) -> LinePattern | None:
 # A short caption sentence, then a credit: "... her. (AAP)", "... hour. AP". Longer
 # paragraphs ending in "(NM)" are story paragraphs signed with the reporter's initials.
 CAPTION_SHORT_CREDIT = re.compile(
-    r"[.!?][\"”’]? +(?:[(\[](?:[A-Z][\w.'’&-]*[ /]?){1,6}[)\]]|\((?:[a-z]{2,5}/?){1,3}\)|"
+    r"[.!?][\"”’]? +(?:[(\[](?:[A-Z][\w.'’&-]*[ /]?){1,6}[)\]]|[(\[](?:[a-z]{2,5}/?){1,3}[)\]]|"
     r"(?:AP|AFP|AAP|Reuters|EPA|PA|"
     r"Getty Images|Getty|Supplied|File|Bloomberg|Shutterstock|iStock))$"
 )

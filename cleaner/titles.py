@@ -6,7 +6,13 @@ import re
 
 from .draft import Para
 from .lines import WORD, ends_full_stop, has_lowercase_word, is_title_like, lowercase_share
-from .patterns import BYLINE, CAPTION_TRAILING_CREDIT, DATE_LINE, photo_credit
+from .patterns import (
+    BYLINE,
+    CAPTION_SHORT_CREDIT,
+    CAPTION_TRAILING_CREDIT,
+    DATE_LINE,
+    photo_credit,
+)
 
 # The last " | ", " - ", " — " segment of a title: often the site's name.
 _TITLE_SEGMENT = re.compile(r"^(?P<head>.+?)\s+(?P<sep>[|\-–—·•])\s+(?P<tail>[^|\-–—·•]+)$")
@@ -71,8 +77,9 @@ def headline_score(para: Para, distance: int) -> float | None:
         return None
     if BYLINE.match(text) or DATE_LINE.match(text) or NAMES.match(text):
         return None
-    if photo_credit(para) or CAPTION_TRAILING_CREDIT.match(text):
-        return None
+    if photo_credit(para) or CAPTION_TRAILING_CREDIT.match(text) \
+            or CAPTION_SHORT_CREDIT.search(text):
+        return None  # a caption: 'The crowd at the gates. (Reuters)'
     stop = _FULL_STOP_BREAK.search(text)
     if stop and not _tag_line(text[stop.end() - 1:]):
         return None  # two sentences: a caption or a teaser ('Is it safe? What we know' is fine)

@@ -667,6 +667,20 @@ def test_a_two_sentence_caption_over_the_story_is_no_headline(
     assert record.headline == HEADLINE
 
 
+@pytest.mark.parametrize("credit", ["[dpa]", "(dpa)", "[epa/afp]"])
+def test_a_caption_with_a_bracketed_agency_credit_is_no_headline(
+        credit: str, no_rules: cleaner.RuleSet) -> None:
+    """Headline, its caption twice, widgets, the headline again and the caption with
+    another credit over the story: a sentence and an agency's name in brackets is a
+    caption, however close it stands to the story and however short the headline."""
+    headline = "Fields Lie Bare as Drought Deepens"
+    caption = f"Farmers walk past a dry irrigation canal near Fresno on Monday. {credit}"
+    text = "\n".join([*NAV, headline, caption, caption, "Listen", "Share", headline,
+                      caption.replace(credit, "[AP]"), *ARTICLE, *MOST_READ, *FOOTER])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert record.headline == headline
+
+
 @pytest.mark.parametrize("headline", [
     "Will the Central Bank Cut Rates Again? Clear Signal",
     "Farmers are leaving their fields unplanted. Here's why",
