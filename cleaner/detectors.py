@@ -96,6 +96,7 @@ QUESTION_OR_EXCLAMATION = "?!？！؟"  # a headline may end so, a caption does 
 STORY_PARAGRAPH = 30  # words: a paragraph this long without an appeal cue is the story
 TEASER_EXCERPT_WORDS = 60  # a teaser's excerpt sentence is no longer than this
 RANK = re.compile(r"^(\d{1,2})[.)]? ")  # '1. ', '2) ', '3 ': a ranked list's entry
+LISTED = re.compile(r"^(?:[-–•·*▪◦►▶] |\d{1,2}[.)] )")  # a bulleted or numbered list entry
 ARTICLE_START_RUN = 3  # prose lines in a row that start a story
 ARTICLE_HEAD_LINES = 12  # lines above a story start left for the headline and byline
 
@@ -415,8 +416,10 @@ def teaser_blocks(draft: Draft) -> None:
             end += 1
         stop = end
         if _story_starts(draft, live[end:end + ARTICLE_START_RUN + 2]):
-            # The list ran into the article: its last lines are the headline and byline.
-            stop = max(k + 1, end - ARTICLE_HEAD_LINES)
+            # The list ran into the article: its last lines are the headline and byline,
+            # past its last bulleted or numbered entry (no headline is one).
+            listed = [m + 1 for m in range(k + 1, end) if LISTED.match(draft.paras[live[m]].text)]
+            stop = max(k + 1, end - ARTICLE_HEAD_LINES, *listed)
         if end - k > 1 or end == len(live):
             for m in range(k, stop):
                 draft.cut(live[m], "generic.teaser_block.list", "teaser_block")
@@ -427,8 +430,8 @@ def _teaser_item(draft: Draft, live: list[int], n: int, header: int) -> bool:
     """Headlines, cut-off excerpts, and a one-sentence excerpt standing between
     two headlines; two sentences in a row mean the story has resumed."""
     item = draft.paras[live[n]]
-    if not item.prose or is_teaser_excerpt(item.text):
-        return True
+    if not item.prose or is_teaser_excerpt(item.text) or LISTED.match(item.text):
+        return True  # (a bulleted or numbered title may ask a question: '1. Is it safe?')
     if n - 1 > header and _next_rank(draft.paras[live[n - 1]].text, item.text):
         return True  # a ranked list goes on by its numbers, a question among its titles too
     after = draft.paras[live[n + 1]] if n + 1 < len(live) else None

@@ -135,6 +135,20 @@ POSITIVE = [
         "2. Is the city ready for another hot summer?",
         "3. Will the bridge close again this year?",
     )), id="teaser_block-ranked-questions"),
+    # ... standing between the story's paragraphs, a question first.
+    pytest.param(Case("teaser_block", mid=(
+        "Most read",
+        "1. Is the city ready for another hot summer?",
+        "2. Mayor Unveils Budget With Cuts to Parks",
+        "3. School Board Delays Vote on New Calendar",
+    )), id="teaser_block-ranked-mid-story"),
+    pytest.param(Case("teaser_block", mid=(
+        "Top stories",
+        "- Is the city ready for another hot summer?",
+        "- Mayor Unveils Budget With Cuts to Parks",
+        "- School Board Delays Vote on New Calendar",
+        "- Bridge Repairs to Close Main Street for Summer",
+    )), id="teaser_block-bulleted-mid-story"),
     pytest.param(Case("teaser_block", end=(
         "Recent News",
         "Mayor Unveils Budget With Cuts to Parks",
