@@ -34,6 +34,7 @@ from .draft import Para
 from .lines import (
     CLOSING_QUOTES,
     HEADLINE_SENTENCE_WORDS,
+    OPENING_QUOTES,
     ends_sentence,
     has_sentence_break,
     is_title_like,
@@ -229,14 +230,14 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
         return 0  # no story opens below
     head = paras[i + 1:lead[0]]  # captions, byline, date, widgets
     echo = origin - i - 1 if i < origin < lead[0] else None  # its place in the head
-    echoed = (echo is not None and echo > 0 and counts[para.text] == 2
+    echoed = (echo is not None and echo > 0 and counts[para.text] >= 2
               and not _repeated_block(paras, i, echo + 1))
     marked = any(map(_marks_headline, head[:HEAD_MARK])) and not _in_list(paras, i)
     evidence = ECHOED if echoed else MARKED if marked else 0
     if para.words < MIN_HEADLINE_WORDS and not evidence:
         return 0
     if para.gap > max(1, usual_gap):  # set apart by extra blank lines
-        return evidence or (SET_APART if para.gap >= 3 else 0)
+        return evidence or (SET_APART if para.gap >= 3 and _new_subject(paras, i) else 0)
     last_story = next((k for k in range(i - 1, max(-1, i - 1 - STORY_END), -1) if full[k]), None)
     if last_story is None:
         return 0
@@ -351,8 +352,10 @@ def _headline_shaped(para: Para) -> bool:
         return False
     if not para.prose:  # ('Nail them to the wall. amazon is bad': a comment, no title)
         return is_title_like(para.text, para.words) and not INNER_STOP.search(para.text)
-    return (para.words <= HEADLINE_SENTENCE_WORDS and not has_sentence_break(para.text)
-            and para.text.rstrip(CLOSING_QUOTES).endswith(("?", "!", *CLOSING_QUOTES)))
+    text = para.text
+    quoted = text[:1] in OPENING_QUOTES and text[-1:] in CLOSING_QUOTES
+    return (para.words <= HEADLINE_SENTENCE_WORDS and not has_sentence_break(text)
+            and (quoted or text.rstrip(CLOSING_QUOTES).endswith(("?", "!"))))
 
 
 def _repeated_block(paras: list[Para], i: int, distance: int) -> bool:

@@ -227,6 +227,32 @@ def test_two_articles_with_echoed_headlines_split_two_blank_lines_apart(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+@pytest.mark.parametrize("headline", [
+    "«Port strike ends as workers accept new contract»",
+    "Port Strike Ends as Workers Accept a New Contract",
+], ids=["quoted", "title"])
+def test_an_echoed_headline_also_repeated_below_still_opens_the_next_article(
+        headline: str, no_rules: cleaner.RuleSet) -> None:
+    """Headline, caption, widgets, the headline again, then the story, with the
+    headline printed a third time further down (a 'most read' entry): still the
+    next article's headline, a quoted one too."""
+    caption = "Dock workers leave the port gates on Sunday (Photo: Harbour Press)"
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, headline, caption, "Listen", "Share", headline,
+                         caption, *SECOND, "Most read", headline, "Mayor Unveils Budget"])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, headline]
+    assert body_of(records[1]) == SECOND
+
+
+def test_a_quoted_sub_heading_after_extra_blank_lines_does_not_start_an_article(
+        no_rules: cleaner.RuleSet) -> None:
+    """A quotation set apart as a sub-heading, in the story's own words: no new story."""
+    quote = "'We have never seen it this bad,' says a Fresno farmer"
+    text = "\n".join([HEADLINE, *ARTICLE[:4]]) + "\n\n\n\n" + "\n".join([quote, *ARTICLE[4:]])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [HEADLINE]
+
+
 CAPTION = "Dock workers leave the port gates on Sunday"
 CREDIT = "Photo: Ana Ribeiro / Harbour Press"
 
