@@ -22,7 +22,7 @@ shared with its own first paragraphs (a teaser title or a section label does not
 lead into the text below it), unless a separator line stands right above it. Of
 candidates with no full paragraph between them the strongest wins, then the most
 headline-like, then the first. A split is kept only when both sides hold an
-article's worth of full paragraphs.
+article's worth of full paragraphs (beside a marked headline, one long one will do).
 """
 
 from __future__ import annotations
@@ -111,20 +111,29 @@ def split_articles(paras: list[Para]) -> list[list[Para]]:
     starts = _pick_starts(paras, full, marks)
     if not starts:
         return [paras]
-    before = [0]
-    for is_full in full:
+    before, words = [0], [0]  # full paragraphs and their words before each line
+    for para, is_full in zip(paras, full, strict=True):
         before.append(before[-1] + is_full)
+        words.append(words[-1] + para.words * is_full)
     segments, begin = [], 0
     for n, start in enumerate(starts):
         after_end = starts[n + 1] if n + 1 < len(starts) else len(paras)
         marked = marks[start] >= MARKED and paras[start].words >= MIN_HEADLINE_WORDS
-        least = MARKED_MIN_SENTENCES if marked else MIN_SENTENCES
-        if (before[start] - before[begin] >= least
-                and before[after_end] - before[start] >= least):
+        sides = ((begin, start), (start, after_end))
+        if all(_holds_article(before, words, a, b, marked) for a, b in sides):
             segments.append(paras[begin:start])
             begin = start
     segments.append(paras[begin:])
     return segments
+
+
+def _holds_article(before: list[int], words: list[int], a: int, b: int, marked: bool) -> bool:
+    """Lines a..b-1 hold an article's worth of full paragraphs (`before`, `words`:
+    prefix sums of them and of their words); beside a marked headline fewer will
+    do, or one long paragraph."""
+    if marked:
+        return before[b] - before[a] >= MARKED_MIN_SENTENCES or words[b] - words[a] >= LEAD_WORDS
+    return before[b] - before[a] >= MIN_SENTENCES
 
 
 def headline_at(segment: list[Para]) -> int:

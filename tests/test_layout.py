@@ -253,6 +253,18 @@ def test_a_quoted_sub_heading_after_extra_blank_lines_does_not_start_an_article(
     assert [r.headline for r in records] == [HEADLINE]
 
 
+def test_a_one_paragraph_article_before_a_signed_next_article_is_split(
+        no_rules: cleaner.RuleSet) -> None:
+    """A first article of one long paragraph is still an article's worth of text
+    when the next headline is signed."""
+    first = [" ".join(FIRST)]
+    text = "\n\n".join([FIRST_HEADLINE, *first, "Advertisement", SECOND_HEADLINE, "By Carla Mendes",
+                         *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [first, SECOND]
+
+
 CAPTION = "Dock workers leave the port gates on Sunday"
 CREDIT = "Photo: Ana Ribeiro / Harbour Press"
 
