@@ -27,6 +27,10 @@ TAG_LINE_WORDS = 4  # "... by friends. Here's why"
 TAG_SENTENCE_WORDS = 14  # ... or a longer second sentence with no full stop,
 TAG_LOWERCASE = 0.5  # ... in running words
 _PLAYER_LABEL = re.compile(r"\s+(?:back to video|watch video|play video)$", re.I)
+# A clock time and a date in one line ('Publié le 30 août 2023 à 14h52', '13/01/2025
+# 10:22 Actualizado', '公開日： 2025/01/31 11:30'): when it was published, in any language.
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
+_DATE = re.compile(r"(?<!\d)(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|(?:19|20)\d\d)(?!\d)")
 
 
 def _tag_line(tail: str) -> bool:
@@ -77,6 +81,8 @@ def headline_score(para: Para, distance: int) -> float | None:
         return None
     if BYLINE.match(text) or DATE_LINE.match(text) or NAMES.match(text):
         return None
+    if _CLOCK.search(text) and _DATE.search(text):
+        return None  # a date line
     if photo_credit(para) or CAPTION_TRAILING_CREDIT.match(text) \
             or CAPTION_SHORT_CREDIT.search(text):
         return None  # a caption: 'The crowd at the gates. (Reuters)'

@@ -687,6 +687,22 @@ def test_a_longer_headline_over_a_date_wins_over_the_standfirst_below(
     assert body_of(record) == [standfirst, *ARTICLE]
 
 
+@pytest.mark.parametrize("dated", [
+    "Publié le 30 août 2023 à 14h52, modifié le 30 août 2023 à 15h54",
+    "13/01/2025 10:22 Actualizado a 13/01/2025 15:43",
+    "公開日： 2025/01/31 11:30 更新日： 2025/01/31 11:30",
+    "Innlent | mbl | 11.2.2025 | 23:55 | Uppfært 12.2.2025 7:25",
+], ids=["french", "spanish", "japanese", "icelandic"])
+def test_a_date_line_in_any_language_is_no_headline(dated: str, no_rules: cleaner.RuleSet) -> None:
+    """A line with a date and a clock time says when the story was published: under
+    the headline, its standfirst and widgets, right over the story, it is no title."""
+    standfirst = "The decision came days after the state cut its water allocations to historic lows"
+    text = "\n".join([*NAV, HEADLINE, standfirst, "Comment", "Share", dated, *ARTICLE, *MOST_READ,
+                      *FOOTER])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert record.headline == HEADLINE
+
+
 def test_a_headline_opening_with_a_photo_word_and_a_colon_is_the_headline(
         no_rules: cleaner.RuleSet) -> None:
     """'Erstes Bild: ...' has a credit label's shape, but running words follow it."""
