@@ -701,22 +701,25 @@ CAPTION_CREDIT: tuple[LinePattern, ...] = (
     # the same in square brackets: '[Photo: Ana Ribeiro/Harbour Press]'
     _p("caption.bracketed", "caption",
        r"\[(?:[^\[\]\s]+\s){0,2}(?:photos?|images?|pictures?|pic|credit|file|handout|courtesy|"
-       r"illustration|screenshot|screengrab)\b[^\[\]]*\][.]?$", 90, True,
+       r"illustration|screenshot|screengrab|사진|写真|照片|图片|圖片)\b[^\[\]]*\][.]?$", 90, True,
        keys=("photo", "photos", "image", "images", "picture", "pictures", "pic", "credit", "file",
-             "handout", "courtesy", "illustration", "screenshot", "screengrab")),
+             "handout", "courtesy", "illustration", "screenshot", "screengrab", "사진", "写真",
+             "照片", "图片", "圖片")),
     _p("caption.label", "caption",
        r"(?:^|[\s|.])(?:photos?|images?|pictures?|pic|photograph|illustration|graphic|"
        r"file photo|photo credit|image credit|credit|courtesy|source|"
        # 'photo' and 'image' as other languages label a credit
-       r"bild|fotos?|fotograf[íi]a|imagen|immagine|kuva|zdj[eę]cie|фото)s?\s*(?:credit)?\s*"
+       r"bild(?:rechte|quelle|nachweis)?|fotos?|fotograf[íi]a|imagen|immagine|kuva|zdj[eę]cie|"
+       r"фото|사진|写真|照片|图片|圖片)s?\s*(?:credit)?\s*"
        r"(?:[:|]|\.{2,3}|…)\s*"
        # a credit names, it does not say: two running lower-case words after the label
        # make a title ('Erstes Bild: So könnte die Seilbahn aussehen')
        rf"(?!.*{_RUNNING_WORD}.*{_RUNNING_WORD})"
        r"\S(?:[^.!?]|\.(?=\S)){0,80}$", 90, True,
        keys=("photo", "photos", "image", "images", "picture", "pictures", "pic", "photograph",
-             "illustration", "graphic", "credit", "courtesy", "source", "bild", "foto", "fotos",
-             "fotografía", "fotografia", "imagen", "immagine", "kuva", "zdjęcie", "фото")),
+             "illustration", "graphic", "credit", "courtesy", "source", "bild", "bildrechte",
+             "bildquelle", "bildnachweis", "foto", "fotos", "fotografía", "fotografia", "imagen",
+             "immagine", "kuva", "zdjęcie", "фото", "사진", "写真", "照片", "图片", "圖片")),
     # A sentence, then '© Agency', 'Photograph by X', 'Courtesy of X' (not a footer's ©).
     _p("caption.credit-tail", "caption",
        r"^\S.{10,}?(?:\s©\s?[^©]{2,40}|"
@@ -735,11 +738,13 @@ CAPTION_CREDIT: tuple[LinePattern, ...] = (
        r"|(?=\S+(?: \S+)?(?: files?| photo)?\s*(?:via|/|\|)))"
        r"(?:getty images|shutterstock|\bafp|ap photo|\breuters|\bepa(?:-efe)?|bloomberg|alamy|"
        r"pa images|pa wire|pa media|anadolu(?: agency)?|xinhua|imago|sipa(?: usa)?|zuma|"
-       r"istock(?:photo)?|associated press|nurphoto|supplied|handout|file)(?: files?| photo)?"
+       r"istock(?:photo)?|associated press|nurphoto|supplied|handout|file|yonhap|kyodo|"
+       r"연합뉴스|뉴시스|뉴스1)(?: files?| photo)?"
        r"(?:\s*(?:via|/|\|)\s*[\w .&-]{1,40})?\)?$", 90, True,
        keys=("getty", "shutterstock", "afp", "ap", "reuters", "epa", "bloomberg", "alamy",
              "pa", "anadolu", "xinhua", "imago", "sipa", "zuma", "istock", "istockphoto",
-             "associated", "nurphoto", "supplied", "handout", "file")),
+             "associated", "nurphoto", "supplied", "handout", "file", "yonhap", "kyodo",
+             "연합뉴스", "뉴시스", "뉴스1")),
     # A sentence, then its credit after a bar or a dash: '... goal. | Harbour Press',
     # '... summit. — Ana Ribeiro, Harbour Press'.
     # (A caption states: a question or exclamation there is a headline with its site.)

@@ -115,6 +115,18 @@ POSITIVE = [
     pytest.param(Case("caption", mid=(
         "A worker checks a valve at the pumping station on Monday. Photo: Jane Doe/Reuters",
     )), id="caption-label"),
+    # credit labels and agencies in other languages and scripts
+    pytest.param(Case("caption", mid=("Bildrechte: picture alliance/dpa",)),
+                 id="caption-german-credit-label"),
+    pytest.param(Case("caption", mid=(
+        "Ein Arbeiter prüft ein Ventil im Pumpwerk | Bildquelle: Stadtwerke",
+    )), id="caption-german-source-label"),
+    pytest.param(Case("caption", mid=(
+        "시의회 의원들이 15일 새 정수장 건설안을 놓고 표결하고 있다. 연합뉴스",
+    )), id="caption-korean-agency"),
+    pytest.param(Case("caption", mid=(
+        "1960년대에 지어진 옛 정수장의 모습. [사진 출처 = 시청]",
+    )), id="caption-korean-bracketed"),
     pytest.param(Case("teaser_block", end=(
         "Related Stories",
         "Mayor Unveils Budget With Cuts to Parks",
