@@ -26,6 +26,9 @@ _FULL_STOP_BREAK = re.compile(r"(?:[a-z)]|\d\d\d)\.[\"”’]? +[A-Z(]")
 TAG_LINE_WORDS = 4  # "... by friends. Here's why"
 TAG_SENTENCE_WORDS = 14  # ... or a longer second sentence with no full stop,
 TAG_LOWERCASE = 0.5  # ... in running words
+# A breadcrumb trail glued in front of the title: 'Start / Ausland / ', 'News › Politics › '.
+_CRUMBS = re.compile(r"^(?:[^/>›»\s]+(?: [^/>›»\s]+)? [/>›»] ){2,4}")
+_CRUMBED_WORDS = 3  # ... and the title after it is this long
 _PLAYER_LABEL = re.compile(r"\s+(?:back to video|watch video|play video)$", re.I)
 # A clock time and a date in one line ('Publié le 30 août 2023 à 14h52', '13/01/2025
 # 10:22 Actualizado', '公開日： 2025/01/31 11:30'): when it was published, in any language.
@@ -69,8 +72,12 @@ def strip_site_suffix(title: str, site: str | None = None, dashes: bool = True) 
 
 
 def tidy_headline(line: str) -> str:
-    """A headline line from a text dump without a piped site suffix or a player
-    label (dashes stay: in running text they are as often part of the headline)."""
+    """A headline line from a text dump without a breadcrumb trail in front ('Start /
+    Ausland / ...'), a piped site suffix or a player label (dashes stay: in running
+    text they are as often part of the headline)."""
+    crumbs = _CRUMBS.match(line)
+    if crumbs and len(WORD.findall(line[crumbs.end():])) >= _CRUMBED_WORDS:
+        line = line[crumbs.end():]
     return strip_site_suffix(_PLAYER_LABEL.sub("", line), dashes=False)
 
 

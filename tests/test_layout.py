@@ -606,6 +606,12 @@ def test_sub_heading_after_two_blank_lines_does_not_start_an_article(
     ("Storm closes the harbour for a week | Coastline News", "Storm closes the harbour for a week"),
     ("Storm closes the harbour for a week Back to video", "Storm closes the harbour for a week"),
     ("Storm closes the harbour - What Comes Next", "Storm closes the harbour - What Comes Next"),
+    ("Start / Ausland / Storm closes the harbour for a week after the pier gives way",
+     "Storm closes the harbour for a week after the pier gives way"),
+    ("Front Page » Local » Storm closes the harbour for a week after the pier gives way",
+     "Storm closes the harbour for a week after the pier gives way"),
+    ("Ferries / Harbour: storm closes the pier for a week, council says",
+     "Ferries / Harbour: storm closes the pier for a week, council says"),
 ])
 def test_headline_line_loses_site_suffix_and_player_label(line: str, headline: str,
                                                          no_rules: cleaner.RuleSet) -> None:
