@@ -23,6 +23,7 @@ from .lines import (
     is_story_list_item,
     is_title_like,
     lowercase_share,
+    word_stems,
 )
 from .patterns import BYLINE, BYLINE_PREFIX, CAPTION_TRAILING_CREDIT, DATE_LINE, photo_credit
 from .split import is_separator
@@ -35,6 +36,8 @@ RUN_CAP = 6  # the per-line penalty stops growing here
 HEAD_FURNITURE = 3  # byline, date and caption lines between a headline and its standfirst
 CAPTION_SENTENCE_WORDS = 12  # ... a caption there is a sentence this short
 HEADLINE_LOOKBACK = 12  # live lines above the body searched for the headline
+STORY_PARAGRAPHS = 5  # the story's first paragraphs say what it is about
+SUBJECT_WEIGHT = 6  # a headline all of whose words the story is about scores this much more
 HEADLINE_MAX_WORDS = 40  # a first line longer than this is no headline
 CREDIT_GAP = 2  # cut lines between the last paragraph and the story's credit
 CREDIT_WORDS = 30  # ... and the credit is no longer than this
@@ -74,7 +77,8 @@ def locate_article(draft: Draft) -> None:
         draft.headline = live[0]
     above = [i for i in live if i < start]
     if draft.headline is None:  # not already known from the split
-        draft.headline = _choose_headline(draft, above[-HEADLINE_LOOKBACK:])
+        story = _story_stems(draft, [i for i in live if start <= i <= end])
+        draft.headline = _choose_headline(draft, above[-HEADLINE_LOOKBACK:], story)
     if draft.headline is None:
         draft.headline = _leading_title(draft, [i for i in live if start <= i <= end])
     for i in above:
@@ -184,15 +188,26 @@ def _credit_line(draft: Draft, end: int) -> int:
     return end
 
 
-def _choose_headline(draft: Draft, candidates: list[int]) -> int | None:
-    """The best-scoring title-like line; when a shorter title stands right above
-    it, that one is the headline and the chosen line its standfirst."""
+def _story_stems(draft: Draft, body: list[int]) -> set[str]:
+    """What the story's first paragraphs are about (their word stems)."""
+    stems: set[str] = set()
+    for i in [i for i in body if draft.paras[i].prose][:STORY_PARAGRAPHS]:
+        stems |= word_stems(draft.paras[i].folded)
+    return stems
+
+
+def _choose_headline(draft: Draft, candidates: list[int], story: set[str]) -> int | None:
+    """The best-scoring title-like line, the more so the more of its words the story
+    under it is about (a widget or menu line shares none); when a shorter title
+    stands right above it, that one is the headline and the chosen line its
+    standfirst."""
     scores = {}
     for distance, i in enumerate(reversed(candidates)):
         para = draft.paras[i]
         score = headline_score(para, distance)
         if score is not None and score > 0:
-            scores[i] = score
+            stems = word_stems(para.folded)
+            scores[i] = score + SUBJECT_WEIGHT * len(stems & story) / max(1, len(stems))
     if not scores:
         return None
     best = max(scores, key=lambda i: scores[i])

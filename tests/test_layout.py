@@ -693,6 +693,23 @@ def test_a_longer_headline_over_a_date_wins_over_the_standfirst_below(
     assert body_of(record) == [standfirst, *ARTICLE]
 
 
+@pytest.mark.parametrize("widget", [
+    "Media playback is unsupported on your device",
+    "Search the archive of this author on our partner sites",
+], ids=["player-notice", "author-search"])
+def test_a_title_like_widget_line_over_the_story_is_no_headline(
+        widget: str, no_rules: cleaner.RuleSet) -> None:
+    """Lines shaped like titles but about nothing the story is about, standing between
+    the headline and the story (a share panel, a player's notice): the headline is
+    the title that names the story's subject."""
+    headline = "Farmers leave Central Valley fields unplanted as the drought deepens"
+    share = ["Share this with Facebook", "Share this with WhatsApp", "Copy this link",
+             "These are external links and will open in a new window", "Close share panel"]
+    text = "\n".join([*NAV, headline, BYLINE, *share, widget, *ARTICLE, *MOST_READ, *FOOTER])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert record.headline == headline
+
+
 @pytest.mark.parametrize("dated", [
     "Publié le 30 août 2023 à 14h52, modifié le 30 août 2023 à 15h54",
     "13/01/2025 10:22 Actualizado a 13/01/2025 15:43",
