@@ -513,7 +513,8 @@ def credited_captions(draft: Draft) -> None:
         for i in range(max(0, c - CAPTION_ECHO_LINES), min(len(paras), c + CAPTION_ECHO_LINES + 1)):
             near.setdefault(i, []).append(c)
     story = 0 if draft.headline is not None else next(  # (a headline the split found)
-        (i for i, p in enumerate(paras) if p.prose and p.words >= STORY_LINE_WORDS), len(paras))
+        (i for i, p in enumerate(paras)
+         if p.prose and p.words >= STORY_LINE_WORDS and p.cut is None), len(paras))
     for i, credits in near.items():
         para = paras[i]
         if para.cut is not None or para.words < 3:

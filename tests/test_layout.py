@@ -693,6 +693,19 @@ def test_a_longer_headline_over_a_date_wins_over_the_standfirst_below(
     assert body_of(record) == [standfirst, *ARTICLE]
 
 
+def test_a_headline_printed_twice_under_a_cookie_notice_stays_the_headline(
+        no_rules: cleaner.RuleSet) -> None:
+    """A consent sentence above it is no story start: the title printed twice around
+    credited captions is the headline and its echo, not a caption."""
+    headline = "Farmers leave Central Valley fields unplanted as the drought deepens"
+    cookie = "By using this site you consent to our use of cookies in accordance with our policy."
+    caption = "A farmer walks past a dry irrigation canal near Fresno. Photo: Getty Images"
+    text = "\n\n".join([cookie, headline, caption, headline, caption.replace("Getty Images", "AP"),
+                         *ARTICLE])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert record.headline == headline
+
+
 @pytest.mark.parametrize("widget", [
     "Media playback is unsupported on your device",
     "Search the archive of this author on our partner sites",
