@@ -97,12 +97,21 @@ def locate_article(draft: Draft) -> None:
 def _opens_with_title(draft: Draft, start: int) -> bool:
     """A dump with no page around it opens with its headline: a first line above the
     densest stretch that is not a sentence, a byline, a date or a menu (a word in
-    lower case, or a script without case); the lines between the two are the
-    story's standfirst or sub-titles."""
+    lower case, or a script without case), or a short quotation; the lines between
+    the two are the story's standfirst or sub-titles."""
     first = draft.paras[0]
+    if _quoted_title(first) and len(draft.paras) > 1:
+        return True  # a quotation for a headline: '„Wer lacht, verliert. Er lacht.“'
     return (start > 0 and not first.prose and first.words <= HEADLINE_MAX_WORDS
             and lowercase_share(first.text) > 0
             and not BYLINE.match(first.text) and not DATE_LINE.match(first.text))
+
+
+def _quoted_title(para: Para) -> bool:
+    """A whole line in quotation marks, short enough for a headline."""
+    text = para.text
+    return (2 <= para.words <= HEADLINE_SENTENCE_WORDS and text[:1] in OPENING_QUOTES
+            and text[-1:] in CLOSING_QUOTES)
 
 
 def _densest_stretch(draft: Draft) -> tuple[int, int] | None:

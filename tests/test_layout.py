@@ -549,6 +549,20 @@ def test_a_clean_dump_opens_with_its_headline_above_a_title_like_standfirst(
     assert body_of(record) == story
 
 
+@pytest.mark.parametrize("headline", [
+    "„Wer nicht pflanzt, verliert. Wir haben keine Wahl.“",
+    "“We cannot plant. There is no water left.”",
+    "«Nous ne pouvons plus semer»",
+])
+def test_a_clean_dump_opening_with_a_quoted_headline_keeps_its_story(
+        headline: str, no_rules: cleaner.RuleSet) -> None:
+    """A quotation for a headline, even one of two sentences, over the story only:
+    the headline, and exactly the story below it."""
+    [record] = cleaner.clean_text("\n\n".join([headline, *FIRST]), rules=no_rules)
+    assert record.headline == headline
+    assert body_of(record) == FIRST
+
+
 def test_teaser_list_with_dates_and_excerpts_does_not_split_a_story(
         no_rules: cleaner.RuleSet) -> None:
     """'Title / date' pairs under a story are a teaser list, even where a long excerpt
