@@ -17,6 +17,7 @@ from .lines import (
     OPENING_QUOTES,
     ends_full_stop,
     ends_sentence,
+    is_headline_shaped,
     is_prose,
     is_sign_off,
     is_story_list_item,
@@ -99,6 +100,7 @@ RANK = re.compile(r"^(\d{1,2})[.)]? ")  # '1. ', '2) ', '3 ': a ranked list's en
 LISTED = re.compile(r"^(?:[-–•·*▪◦►▶] |\d{1,2}[.)] )")  # a bulleted or numbered list entry
 ARTICLE_START_RUN = 3  # prose lines in a row that start a story
 ARTICLE_HEAD_LINES = 12  # lines above a story start left for the headline and byline
+STORY_ABOVE_LIST = 2  # story paragraphs above a teaser list that stands inside the story
 
 
 def boilerplate_lines(draft: Draft) -> None:
@@ -415,9 +417,11 @@ def teaser_blocks(draft: Draft) -> None:
         while end < len(live) and _teaser_item(draft, live, end, k):
             end += 1
         stop = end
-        if _story_starts(draft, live[end:end + ARTICLE_START_RUN + 2]):
+        inside = sum(_is_story_line(draft.paras[j]) for j in live[:k]) >= STORY_ABOVE_LIST
+        if not inside and _story_starts(draft, live[end:end + ARTICLE_START_RUN + 2]):
             # The list ran into the article: its last lines are the headline and byline,
-            # past its last bulleted or numbered entry (no headline is one).
+            # past its last bulleted or numbered entry (no headline is one). (Under a
+            # list inside the story, the story resumes: no headline there.)
             listed = [m + 1 for m in range(k + 1, end) if LISTED.match(draft.paras[live[m]].text)]
             stop = max(k + 1, end - ARTICLE_HEAD_LINES, *listed)
         if end - k > 1 or end == len(live):
@@ -427,14 +431,18 @@ def teaser_blocks(draft: Draft) -> None:
 
 
 def _teaser_item(draft: Draft, live: list[int], n: int, header: int) -> bool:
-    """Headlines, cut-off excerpts, and a one-sentence excerpt standing between
-    two headlines; two sentences in a row mean the story has resumed."""
+    """Headlines (a bulleted or numbered one may ask a question: '1. Is it safe?'),
+    cut-off excerpts, and a question title or a one-sentence excerpt with another
+    entry under it; two sentences in a row mean the story has resumed (under the
+    page's own headline, a question too)."""
     item = draft.paras[live[n]]
     if not item.prose or is_teaser_excerpt(item.text) or LISTED.match(item.text):
-        return True  # (a bulleted or numbered title may ask a question: '1. Is it safe?')
+        return True
     if n - 1 > header and _next_rank(draft.paras[live[n - 1]].text, item.text):
         return True  # a ranked list goes on by its numbers, a question among its titles too
     after = draft.paras[live[n + 1]] if n + 1 < len(live) else None
+    if is_headline_shaped(item.text, item.words):
+        return after is None or not after.prose or is_teaser_excerpt(after.text)
     return (n - 1 > header and _teaser_headline(draft.paras[live[n - 1]])
             and item.words <= TEASER_EXCERPT_WORDS and (after is None or _teaser_headline(after)))
 

@@ -161,6 +161,14 @@ POSITIVE = [
         "- School Board Delays Vote on New Calendar",
         "- Bridge Repairs to Close Main Street for Summer",
     )), id="teaser_block-bulleted-mid-story"),
+    # question titles, each over its cut-off excerpt
+    pytest.param(Case("teaser_block", mid=(
+        "Related stories",
+        "Is the city ready for another hot summer?",
+        "Forecasters expect more days above 40 degrees than in any year since records...",
+        "Will the bridge close again this year?",
+        "Engineers found new cracks in the supports of the main span during a routine...",
+    )), id="teaser_block-question-titles"),
     pytest.param(Case("teaser_block", end=(
         "Recent News",
         "Mayor Unveils Budget With Cuts to Parks",
