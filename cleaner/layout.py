@@ -223,7 +223,7 @@ def _choose_headline(draft: Draft, candidates: list[int], story: set[str]) -> in
     if _echoed(draft, best):
         return best  # the page printed it twice: the title, not a standfirst
     k = candidates.index(best)
-    while k > 0:
+    while k > 0 and not _echoed(draft, candidates[k]):  # (a title printed twice is the one)
         j = k - 1  # the line above, past the byline, date and photo lines under a headline
         while j > 0 and k - j <= HEAD_FURNITURE and _head_furniture(draft.paras[candidates[j]]):
             j -= 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 WORD = re.compile(r"\w+")
-KEY_SYMBOLS = "()$£€©/>›»|"  # the non-word characters a pattern key may name
+KEY_SYMBOLS = "()[]$£€©/>›»|"  # the non-word characters a pattern key may name
 _KEY_SYMBOL = re.compile("[" + re.escape(KEY_SYMBOLS) + "]")
 LONG_LINE_WORDS = 35  # a line this long is running text even without a full stop
 LONG_LINE_LOWERCASE = 0.45  # ...when this share of its words is not capitalised (German

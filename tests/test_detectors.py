@@ -116,6 +116,9 @@ POSITIVE = [
         "A worker checks a valve at the pumping station on Monday. Photo: Jane Doe/Reuters",
     )), id="caption-label"),
     # credit labels and agencies in other languages and scripts
+    pytest.param(Case("caption", mid=(
+        "A worker checks a valve at the pumping station on Monday. [ANP]",
+    )), id="caption-bracketed-agency"),
     pytest.param(Case("caption", mid=("Bildrechte: picture alliance/dpa",)),
                  id="caption-german-credit-label"),
     pytest.param(Case("caption", mid=(

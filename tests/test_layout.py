@@ -733,6 +733,23 @@ def test_a_headline_printed_twice_under_a_cookie_notice_stays_the_headline(
     assert record.headline == headline
 
 
+def test_an_echoed_headline_stays_the_headline_under_a_two_part_notice(
+        no_rules: cleaner.RuleSet) -> None:
+    """Notice, headline, captions, the headline again, byline, a title-like standfirst:
+    the title printed twice is the headline, not the shorter notice above it."""
+    headline = "Wine Guy: three rosé bottles to sip on a sunny day this summer"
+    notice = "This content is hosted by a third party. Show external content?"
+    caption = "A glass of rosé on a terrace in the sun. [ANP]"
+    standfirst = "Pink wines made from red grapes taste lighter than red wines from the same grapes"
+    story = ["Rosé wine is made from red grapes whose skins touch the juice only briefly, "
+             "which gives it its pink colour and a lighter taste than red wine.",
+             *FIRST]
+    text = "\n".join([notice, "Show", headline, caption, caption, headline, caption,
+                      "By Marcus Oyelaran", standfirst, *story, *MOST_READ, *FOOTER])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert record.headline == headline
+
+
 @pytest.mark.parametrize("widget", [
     "Media playback is unsupported on your device",
     "Search the archive of this author on our partner sites",
