@@ -482,10 +482,12 @@ def doubled_captions(draft: Draft) -> None:
     """A short line printed twice in a row: a photo caption and its copy (pages
     print the caption over the picture and again in its alt text). A story never
     says the same sentence twice running. Above the story's first paragraph (not a
-    doubled line: a caption) only a sentence counts: a title there may be the
-    headline and its echo, left to the layout; so is a title printed above too."""
+    doubled line: a caption) only a sentence counts, unless the split found the
+    headline: a title there may be the headline and its echo, left to the layout;
+    so is a title printed above too."""
     paras, story_began = draft.paras, False
     keys = [squash(p.folded) for p in paras]
+    headed = draft.headline is not None  # (the split found the headline: no title is its echo)
     above: set[str] = set()
     for i in range(len(paras) - 1):
         para, after = paras[i], paras[i + 1]
@@ -497,7 +499,7 @@ def doubled_captions(draft: Draft) -> None:
                 and (i + 2 >= len(paras) or paras[i + 2].text != para.text)):  # twice, not more
             sentence = ends_sentence(para.text)
             echo = not sentence and keys[i] in above  # a title printed above too: the headline's
-            if (story_began or sentence) and not echo:
+            if (story_began or sentence or headed) and not echo:
                 draft.cut(i, "generic.caption.doubled", "caption")
                 draft.cut(i + 1, "generic.caption.doubled", "caption")
         above.add(keys[i])

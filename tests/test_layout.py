@@ -355,6 +355,18 @@ def test_a_cryptic_headline_right_under_a_separator_opens_the_next_article(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+def test_a_title_like_caption_printed_twice_under_the_next_headline_is_cut(
+        no_rules: cleaner.RuleSet) -> None:
+    """Under a headline the split found, a line printed twice in a row is the photo's
+    caption and its copy, title-shaped or not."""
+    caption = "Dock workers at the gates of the port on Sunday morning"
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, "Up next", SECOND_HEADLINE, "By Carla Mendes",
+                         caption, caption, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert body_of(records[1]) == SECOND
+
+
 def test_a_next_article_link_printed_twice_opens_nothing(no_rules: cleaner.RuleSet) -> None:
     """A page's 'Next article' link to one title, at its top and at its foot, over
     text that does not lead from that title: no second article starts there."""
