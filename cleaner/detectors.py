@@ -85,6 +85,7 @@ LINK_SHARED = 0.5  # ... at least this share of its own
 CONTAINED_KEY = 6  # words a repeated standfirst or pull quote is looked up by
 CONTAINED_CHECKS = 50  # substring searches per paragraph, at most
 TITLE_ECHO_LINES = 8  # a title repeated this close is the page echoing its headline
+CAPTION_UNDER_TITLE_WORDS = 20  # ... and a line this short printed under each copy, its caption
 CAPTION_MIN_WORDS = 3  # a doubled line shorter than this is a widget ('Share', 'Share')
 # ... and one longer than this a story paragraph copied twice (none in the dev set's dumps:
 # every line over 20 words printed twice running there is a caption, a notice or a teaser)
@@ -593,8 +594,9 @@ def repeated_paragraphs(draft: Draft) -> None:
     copy, a lone repeated sentence its first. A title keeps the last of the
     copies that echo each other within a few lines (headline, captions, the
     headline again), and loses its repeats far below (a teaser list).
-    A short paragraph contained in a longer one (a standfirst or pull quote
-    repeating body text) is cut in favour of the longer one.
+    A short line printed under each copy of such an echoed title is its photo
+    caption: both copies go. A short paragraph contained in a longer one (a
+    standfirst or pull quote repeating body text) is cut in favour of the longer one.
     """
     live = draft.live()
     texts = [draft.paras[i].text for i in live]
@@ -607,6 +609,9 @@ def repeated_paragraphs(draft: Draft) -> None:
             continue
         in_run = any(0 <= n < len(texts) and repeated[n] and texts[n] != t
                      for n in (k - 1, k + 1))  # next to another repeated paragraph
+        if _under_echoed_title(draft, live, at, k):
+            draft.cut(live[k], "generic.caption.under-title", "caption")
+            continue
         if in_run:
             keep = at[t][-1]
         elif draft.paras[live[k]].prose:
@@ -616,6 +621,22 @@ def repeated_paragraphs(draft: Draft) -> None:
         if k != keep:
             draft.cut(live[k], "generic.duplicate.repeat", "duplicate")
     _contained_paragraphs(draft)
+
+
+def _under_echoed_title(draft: Draft, live: list[int], at: dict[str, list[int]],
+                        k: int) -> bool:
+    """Line k is short and each of its copies stands right under a copy of a title
+    the page echoes within a few lines ('headline / caption / widgets / headline /
+    caption'): the headline's photo caption, printed with it twice."""
+    para = draft.paras[live[k]]
+    if k == 0 or para.words > CAPTION_UNDER_TITLE_WORDS:
+        return False
+    title = draft.paras[live[k - 1]]
+    titles = at[title.text]
+    copies = at[para.text]
+    return (_teaser_headline(title) and len(titles) == len(copies) == 2
+            and titles[1] - titles[0] <= TITLE_ECHO_LINES
+            and all(c - 1 in titles for c in copies))
 
 
 def _echoed_title(copies: list[int]) -> int:

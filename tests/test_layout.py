@@ -367,6 +367,19 @@ def test_a_title_like_caption_printed_twice_under_the_next_headline_is_cut(
     assert body_of(records[1]) == SECOND
 
 
+def test_a_caption_printed_under_the_headline_and_its_echo_is_cut(
+        no_rules: cleaner.RuleSet) -> None:
+    """Headline, its caption, widgets, the headline again and the caption again over
+    the story: the line printed under each copy of the title is its caption, a
+    sentence with no credit too; the story's own paragraphs stay."""
+    caption = "Farmers walk past a dry irrigation canal near Fresno on Monday."
+    text = "\n\n".join([*NAV, HEADLINE, caption, "Listen", "Share", HEADLINE, caption,
+                         *ARTICLE, *MOST_READ, *FOOTER])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert record.headline == HEADLINE
+    assert body_of(record) == ARTICLE
+
+
 def test_a_next_article_link_printed_twice_opens_nothing(no_rules: cleaner.RuleSet) -> None:
     """A page's 'Next article' link to one title, at its top and at its foot, over
     text that does not lead from that title: no second article starts there."""
