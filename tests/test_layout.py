@@ -775,6 +775,19 @@ def test_an_echoed_headline_stays_the_headline_under_a_two_part_notice(
     assert record.headline == headline
 
 
+def test_the_headline_is_found_above_a_long_run_of_page_furniture(
+        no_rules: cleaner.RuleSet) -> None:
+    """Fifteen lines of section labels and tags between the headline and the story:
+    the headline is still found above them."""
+    tags = ["Farming", "Drought", "California", "Water", "Agriculture", "Climate", "Almonds",
+            "Tomatoes", "Fresno", "Central Valley", "Irrigation", "Groundwater", "Weather",
+            "Economy", "Food prices"]
+    text = "\n".join([*NAV, HEADLINE, BYLINE, *tags, *ARTICLE, *MOST_READ, *FOOTER])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert record.headline == HEADLINE
+    assert body_of(record) == ARTICLE
+
+
 @pytest.mark.parametrize("widget", [
     "Media playback is unsupported on your device",
     "Search the archive of this author on our partner sites",
