@@ -31,10 +31,12 @@ from .patterns import (
     AUTHOR_BIO,
     AUTHOR_BIO_TAIL,
     BRACKETED,
+    BYLINE,
     CAPTION_SHORT_CREDIT,
     CAPTION_SHORT_WORDS,
     CREDIT_TOKENS,
     CYRILLIC,
+    DATE_LINE,
     DONATION_CUE,
     DONATION_START,
     EXACT_LINE_MAX,
@@ -101,6 +103,7 @@ RANK = re.compile(r"^(\d{1,2})[.)]? ")  # '1. ', '2) ', '3 ': a ranked list's en
 LISTED = re.compile(r"^(?:[-–•·*▪◦►▶] |\d{1,2}[.)] )")  # a bulleted or numbered list entry
 ARTICLE_START_RUN = 3  # prose lines in a row that start a story
 ARTICLE_HEAD_LINES = 12  # lines above a story start left for the headline and byline
+ARTICLE_LOOKAHEAD = 12  # lines under a teaser list searched for the start of a story
 STORY_ABOVE_LIST = 2  # story paragraphs above a teaser list that stands inside the story
 
 
@@ -419,7 +422,8 @@ def teaser_blocks(draft: Draft) -> None:
             end += 1
         stop = end
         inside = sum(_is_story_line(draft.paras[j]) for j in live[:k]) >= STORY_ABOVE_LIST
-        if not inside and _story_starts(draft, live[end:end + ARTICLE_START_RUN + 2]):
+        upcoming = [j for j in live[end:end + ARTICLE_LOOKAHEAD] if not _furniture(draft.paras[j])]
+        if not inside and _story_starts(draft, upcoming[:ARTICLE_START_RUN + 2]):
             # The list ran into the article: its last lines are the headline and byline,
             # past its last bulleted or numbered entry (no headline is one). (Under a
             # list inside the story, the story resumes: no headline there.)
@@ -429,6 +433,12 @@ def teaser_blocks(draft: Draft) -> None:
             for m in range(k, stop):
                 draft.cut(live[m], "generic.teaser_block.list", "teaser_block")
         k = end
+
+
+def _furniture(para: Para) -> bool:
+    """A byline, a date or a widget of a word or two: what stands between a
+    headline and its story."""
+    return para.words <= 2 or bool(BYLINE.match(para.text) or DATE_LINE.match(para.text))
 
 
 def _teaser_item(draft: Draft, live: list[int], n: int, header: int) -> bool:

@@ -925,3 +925,17 @@ def test_a_trial_in_a_story_is_no_prompt(no_rules: cleaner.RuleSet) -> None:
     line = "He was held in the city jail while awaiting trial."
     article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
     assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
+
+
+def test_a_teaser_list_running_into_a_signed_headline_spares_it(
+        no_rules: cleaner.RuleSet) -> None:
+    """'Latest' over the site's menu, a caption and the headline, then its standfirst,
+    byline, date and a widget before the story starts: the teaser list's cut stops
+    short of the headline, however many furniture lines stand between it and the
+    story."""
+    top = ("Latest", "Politics", "Culture", "Climate", "Books", "Magazine Subscribe Sign In",
+           "Council member Maria Lopez at the old treatment works on the river's east bank.")
+    head = ("The plant will replace equipment that has failed three times since January.",
+            "By Jane Doe", "March 4, 2024", "Add to reading list")
+    record = clean_one(dump(top=top, head=head), no_rules)
+    assert "teaser_block" not in cut_as(record, HEADLINE)
