@@ -209,7 +209,7 @@ def _choose_headline(draft: Draft, candidates: list[int], story: set[str]) -> in
     """The best-scoring title-like line, the more so the more of its words the story
     under it is about (a widget or menu line shares none); when a shorter title
     stands right above it, that one is the headline and the chosen line its
-    standfirst."""
+    standfirst, if the story speaks of it or the page printed it twice."""
     scores = {}
     for distance, i in enumerate(reversed(candidates)):
         para = draft.paras[i]
@@ -231,7 +231,9 @@ def _choose_headline(draft: Draft, candidates: list[int], story: set[str]) -> in
         signed = any(_meta(draft.paras[candidates[m]]) for m in range(j + 1, k))
         if (candidates[j] not in scores or above.words < 5
                 or (above.words >= draft.paras[candidates[k]].words and not signed)
-                or not has_lowercase_word(above.text)):  # a menu line: 'Weather Traffic Jobs'
+                or not has_lowercase_word(above.text)  # a menu line: 'Weather Traffic Jobs'
+                or (story and not word_stems(above.folded) & story  # about nothing told
+                    and not _echoed(draft, candidates[j]))):
             break  # (a longer title above counts only over a byline or date: the headline's)
         k = j
     return candidates[k]

@@ -788,6 +788,20 @@ def test_the_headline_is_found_above_a_long_run_of_page_furniture(
     assert body_of(record) == ARTICLE
 
 
+def test_a_shorter_title_above_the_best_counts_only_if_the_story_is_about_it(
+        no_rules: cleaner.RuleSet) -> None:
+    """A player's notice stands right above a video caption that scores best: a
+    shorter title above a candidate is its headline only when the story speaks of
+    what it says."""
+    notice = "Media playback is unsupported on your device"
+    text = "\n".join([*NAV, "Drought: farmers leave Central Valley fields unplanted", DATE,
+                      "Close share panel", "Coronavirus pandemic", notice,
+                      "Media caption Drone footage shows farmers leaving Central Valley fields",
+                      *ARTICLE, *MOST_READ, *FOOTER])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert record.headline != notice
+
+
 @pytest.mark.parametrize("widget", [
     "Media playback is unsupported on your device",
     "Search the archive of this author on our partner sites",
