@@ -15,11 +15,10 @@ import re
 
 from .draft import Draft, Para
 from .lines import (
-    CLOSING_QUOTES,
     HEADLINE_SENTENCE_WORDS,
-    OPENING_QUOTES,
     has_lowercase_word,
     is_headline_shaped,
+    is_quotation,
     is_story_list_item,
     is_title_like,
     lowercase_share,
@@ -109,9 +108,7 @@ def _opens_with_title(draft: Draft, start: int) -> bool:
 
 def _quoted_title(para: Para) -> bool:
     """A whole line in quotation marks, short enough for a headline."""
-    text = para.text
-    return (2 <= para.words <= HEADLINE_SENTENCE_WORDS and text[:1] in OPENING_QUOTES
-            and text[-1:] in CLOSING_QUOTES)
+    return 2 <= para.words <= HEADLINE_SENTENCE_WORDS and is_quotation(para.text)
 
 
 def _densest_stretch(draft: Draft) -> tuple[int, int] | None:
@@ -276,8 +273,7 @@ def _leading_title(draft: Draft, body: list[int]) -> int | None:
     para, text = draft.paras[body[0]], draft.paras[body[0]].text
     if para.words > HEADLINE_SENTENCE_WORDS or not is_headline_shaped(text, para.words):
         return None
-    quoted = text[:1] in OPENING_QUOTES and text[-1:] in CLOSING_QUOTES
-    return body[0] if quoted or text.rstrip("\"'”’").endswith(("?", "!")) else None
+    return body[0] if is_quotation(text) or text.rstrip("\"'”’").endswith(("?", "!")) else None
 
 
 def _head_meta(para: Para) -> bool:

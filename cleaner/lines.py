@@ -121,7 +121,7 @@ def is_prose(text: str, words: int | None = None) -> bool:
         return True
     if words >= 3 and (ends_sentence(text) or is_wire_credit(text)):
         return True
-    if words >= QUOTE_WORDS and text[:1] in OPENING_QUOTES and text[-1:] in CLOSING_QUOTES:
+    if words >= QUOTE_WORDS and is_quotation(text):
         return True  # a quoted statement, as German and French dialogue end without a stop
     return words >= LONG_LINE_WORDS and lowercase_share(text) >= LONG_LINE_LOWERCASE
 
@@ -151,13 +151,18 @@ def is_title_like(text: str, words: int | None = None) -> bool:
     return not text.rstrip(CLOSERS).endswith((".", ":", ";", ",", "…"))
 
 
+def is_quotation(text: str) -> bool:
+    """The whole line stands in quotation marks ('«...»', '„...“', '"..."')."""
+    return text[:1] in OPENING_QUOTES and text[-1:] in CLOSING_QUOTES
+
+
 def is_headline_shaped(text: str, words: int) -> bool:
     """Title-like, or a quotation short enough for a headline, with no sentence
     break inside ('«Die Zurückhaltung hat viel mit den USA zu tun»')."""
     if is_title_like(text, words):
         return True
-    return (2 <= words <= HEADLINE_SENTENCE_WORDS and text[:1] in OPENING_QUOTES
-            and text[-1:] in CLOSING_QUOTES and not has_sentence_break(text))
+    return (2 <= words <= HEADLINE_SENTENCE_WORDS and is_quotation(text)
+            and not has_sentence_break(text))
 
 
 def is_story_list_item(text: str) -> bool:

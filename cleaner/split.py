@@ -34,9 +34,9 @@ from .draft import Para
 from .lines import (
     CLOSING_QUOTES,
     HEADLINE_SENTENCE_WORDS,
-    OPENING_QUOTES,
     ends_sentence,
     has_sentence_break,
+    is_quotation,
     is_title_like,
     word_stems,
 )
@@ -362,9 +362,8 @@ def _headline_shaped(para: Para) -> bool:
     if not para.prose:  # ('Nail them to the wall. amazon is bad': a comment, no title)
         return is_title_like(para.text, para.words) and not INNER_STOP.search(para.text)
     text = para.text
-    quoted = text[:1] in OPENING_QUOTES and text[-1:] in CLOSING_QUOTES
     return (para.words <= HEADLINE_SENTENCE_WORDS and not has_sentence_break(text)
-            and (quoted or text.rstrip(CLOSING_QUOTES).endswith(("?", "!"))))
+            and (is_quotation(text) or text.rstrip(CLOSING_QUOTES).endswith(("?", "!"))))
 
 
 def _repeated_block(paras: list[Para], i: int, distance: int) -> bool:
