@@ -161,12 +161,14 @@ def test_headed_teaser_list_with_sentence_excerpts_is_cut(
 
 def test_a_question_headline_under_a_menu_list_stays_the_headline(
         no_rules: cleaner.RuleSet) -> None:
-    """A teaser header's list of section links runs into the page's headline, a
-    question: the story's paragraph right under it makes it the headline, not a
-    teaser title."""
+    """A teaser header's list of section links, under a browser notice of two
+    sentences, runs into the page's headline, a question: the story's paragraph
+    right under it makes it the headline, not a teaser title."""
     headline = "Will the Central Valley run out of water this summer?"
-    text = "\n".join([*NAV, "Latest", "World", "Politics", "Business", headline, *ARTICLE,
-                      *MOST_READ, *FOOTER])
+    notice = ["Looks like you are using a browser we do not support on this site anymore.",
+              "To improve your visit to our site, take a minute and upgrade your browser."]
+    text = "\n".join([*notice, *NAV, "Latest", "World", "Politics", "Business", headline,
+                      *ARTICLE, *MOST_READ, *FOOTER])
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.headline == headline
     assert body_of(record) == ARTICLE
