@@ -53,6 +53,7 @@ from .patterns import (
     cookie_banner,
     line_key,
     photo_credit,
+    reader_prompt,
 )
 from .titles import headline_score
 
@@ -247,7 +248,9 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
         return 0
     if para.gap > max(1, usual_gap):  # set apart by extra blank lines
         return evidence or (SET_APART if para.gap >= 3 and _new_subject(paras, i) else 0)
-    last_story = next((k for k in range(i - 1, max(-1, i - 1 - STORY_END), -1) if full[k]), None)
+    last_story = next((k for k in range(i - 1, max(-1, i - 1 - STORY_END), -1)
+                       if full[k] and not (k > i - SEPARATOR_REACH and _prompt(paras[k]))),
+                      None)  # (a sign-up prompt right above is no story paragraph)
     if last_story is None:
         return 0
     if last_story == i - 1 and evidence == MARKED:
@@ -304,6 +307,11 @@ def _boilerplate(para: Para) -> bool:
     """A line a generic phrase pattern names as boilerplate."""
     return GENERIC_LINES.first_match(para.text, para.words, False, para.folded,
                                      para.tokens) is not None
+
+
+def _prompt(para: Para) -> bool:
+    """A line a generic pattern names as boilerplate, or a call to action to the reader."""
+    return _boilerplate(para) or reader_prompt(para) is not None
 
 
 def _leads_into(paras: list[Para], i: int, full: list[bool]) -> bool:

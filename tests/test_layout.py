@@ -382,6 +382,19 @@ def test_a_caption_printed_under_the_headline_and_its_echo_is_cut(
     assert body_of(record) == ARTICLE
 
 
+def test_the_next_page_after_its_cookie_banner_and_a_sign_up_prompt_is_split(
+        no_rules: cleaner.RuleSet) -> None:
+    """The next page's cookie banner, then a sign-up prompt of a full sentence, then
+    the next headline: the prompt is no story paragraph, so the page break above it
+    still sets the headline apart."""
+    between = ["This website uses cookies.", "Accept", "Reject",
+               "Subscribe to our free newsletter and get the most important news by email."]
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, *between, SECOND_HEADLINE, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
 def test_a_next_article_link_printed_twice_opens_nothing(no_rules: cleaner.RuleSet) -> None:
     """A page's 'Next article' link to one title, at its top and at its foot, over
     text that does not lead from that title: no second article starts there."""
