@@ -213,7 +213,7 @@ def _in_list(paras: list[Para], i: int) -> bool:
             return False  # 'About us | Contact | Careers' over a banner is a menu
         after = paras[j + 1]
         return is_title_like(paras[j].text, paras[j].words) and (
-            _is_meta(after) or bool(SECTION_LABEL.match(after.text))
+            _is_meta(after) or (bool(SECTION_LABEL.match(after.text)) and not _header(after))
             or (after.words <= LABEL_DATE_WORDS and bool(TEASER_DATE.search(after.text))))
     below = range(i + 2, i + LIST_REACH + 1) if pair_at(i) else range(0)
     return any(map(pair_at, [*range(i - LIST_REACH, i - 1), *below]))
@@ -346,9 +346,15 @@ def _stems_above(paras: list[Para], i: int) -> set[str]:
 
 def _under_teaser_header(paras: list[Para], i: int) -> bool:
     """'Mehr zum Thema', 'Most read' just above: a teaser, not the next article."""
-    return any((RELATED_HEADER.match(p.text) or TEASER_HEADER.match(p.text))
-               and not is_separator(p)  # 'Read next' names the next article
+    return any(_header(p) and not is_separator(p)  # 'Read next' names the next article
                for p in paras[max(0, i - HEADER_REACH):i] if p.words <= HEADER_WORDS)
+
+
+def _header(para: Para) -> bool:
+    """A teaser section's header ('More articles', 'Meistgelesen') or a separator: a
+    line about what follows it, not a section label under a title."""
+    return bool(RELATED_HEADER.match(para.text) or TEASER_HEADER.match(para.text)
+                or is_separator(para))
 
 
 def _captioned(para: Para, head: list[Para], counts: Counter[str]) -> bool:

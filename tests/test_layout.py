@@ -331,6 +331,19 @@ def test_a_signed_next_article_under_a_more_articles_header_is_split(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+def test_a_title_over_a_more_articles_header_is_no_teaser_pair(
+        no_rules: cleaner.RuleSet) -> None:
+    """A title at the first story's foot, then 'More articles' over the next, signed
+    article: a title over a header is no 'title / section' teaser entry, so the
+    byline under the next headline marks it."""
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, "Mayor Unveils Budget With Cuts to Parks",
+                         "More articles", SECOND_HEADLINE, "By Carla Mendes", "March 3, 2024",
+                         *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert body_of(records[1]) == SECOND
+
+
 @pytest.mark.parametrize("meta", [["By Carla Mendes"], ["Published: 4 March 2024"],
                                   ["Stand: 04.03.2024, 10:15 Uhr"]],
                          ids=["byline", "date", "german-date-label"])
