@@ -86,6 +86,12 @@ def body_of(record: cleaner.Article) -> list[str]:
     return record.body.split("\n\n") if record.body else []
 
 
+def page_copy(*head: str) -> str:
+    """A page copy, one line each: the menu, `head` (the headline and what stands
+    around it), the story, its teaser list and footer."""
+    return "\n".join([*NAV, *head, *ARTICLE, *MOST_READ, *FOOTER])
+
+
 def page(article: list[str] = ARTICLE, after: list[str] = MOST_READ + FOOTER,
          sep: str = "\n") -> str:
     return sep.join([*NAV, HEADLINE, BYLINE, DATE, *article, *after])
@@ -767,7 +773,7 @@ def test_a_longer_headline_over_a_date_wins_over_the_standfirst_below(
     headline = ("Valley farmers face the hardest choice in a generation after the driest "
                 "spring on record")
     standfirst = "The decision came days after the state cut its water allocations to historic lows"
-    text = "\n".join([*NAV, headline, *meta, standfirst, *ARTICLE, *MOST_READ, *FOOTER])
+    text = page_copy(headline, *meta, standfirst)
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.headline == headline
     assert body_of(record) == [standfirst, *ARTICLE]
@@ -810,7 +816,7 @@ def test_the_headline_is_found_above_a_long_run_of_page_furniture(
     tags = ["Farming", "Drought", "California", "Water", "Agriculture", "Climate", "Almonds",
             "Tomatoes", "Fresno", "Central Valley", "Irrigation", "Groundwater", "Weather",
             "Economy", "Food prices"]
-    text = "\n".join([*NAV, HEADLINE, BYLINE, *tags, *ARTICLE, *MOST_READ, *FOOTER])
+    text = page_copy(HEADLINE, BYLINE, *tags)
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.headline == HEADLINE
     assert body_of(record) == ARTICLE
@@ -822,10 +828,9 @@ def test_a_shorter_title_above_the_best_counts_only_if_the_story_is_about_it(
     shorter title above a candidate is its headline only when the story speaks of
     what it says."""
     notice = "Media playback is unsupported on your device"
-    text = "\n".join([*NAV, "Drought: farmers leave Central Valley fields unplanted", DATE,
-                      "Close share panel", "Coronavirus pandemic", notice,
-                      "Media caption Drone footage shows farmers leaving Central Valley fields",
-                      *ARTICLE, *MOST_READ, *FOOTER])
+    text = page_copy("Drought: farmers leave Central Valley fields unplanted", DATE,
+                     "Close share panel", "Coronavirus pandemic", notice,
+                     "Media caption Drone footage shows farmers leaving Central Valley fields")
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.headline != notice
 
@@ -842,7 +847,7 @@ def test_a_title_like_widget_line_over_the_story_is_no_headline(
     headline = "Farmers leave Central Valley fields unplanted as the drought deepens"
     share = ["Share this with Facebook", "Share this with WhatsApp", "Copy this link",
              "These are external links and will open in a new window", "Close share panel"]
-    text = "\n".join([*NAV, headline, BYLINE, *share, widget, *ARTICLE, *MOST_READ, *FOOTER])
+    text = page_copy(headline, BYLINE, *share, widget)
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.headline == headline
 
@@ -857,8 +862,7 @@ def test_a_date_line_in_any_language_is_no_headline(dated: str, no_rules: cleane
     """A line with a date and a clock time says when the story was published: under
     the headline, its standfirst and widgets, right over the story, it is no title."""
     standfirst = "The decision came days after the state cut its water allocations to historic lows"
-    text = "\n".join([*NAV, HEADLINE, standfirst, "Comment", "Share", dated, *ARTICLE, *MOST_READ,
-                      *FOOTER])
+    text = page_copy(HEADLINE, standfirst, "Comment", "Share", dated)
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.headline == HEADLINE
 
@@ -867,7 +871,7 @@ def test_a_headline_opening_with_a_photo_word_and_a_colon_is_the_headline(
         no_rules: cleaner.RuleSet) -> None:
     """'Erstes Bild: ...' has a credit label's shape, but running words follow it."""
     headline = "Erstes Bild: So könnte die neue Seilbahn über den Rhein aussehen"
-    text = "\n".join([*NAV, headline, BYLINE, DATE, *ARTICLE, *MOST_READ, *FOOTER])
+    text = page_copy(headline, BYLINE, DATE)
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.headline == headline
 
@@ -876,7 +880,7 @@ def test_a_two_sentence_caption_over_the_story_is_no_headline(
         no_rules: cleaner.RuleSet) -> None:
     """A caption's second sentence ends in a full stop: the title above it is the headline."""
     caption = "Farmers walk past a dry irrigation canal. The canal has been empty since March."
-    text = "\n".join([*NAV, HEADLINE, BYLINE, DATE, caption, *ARTICLE, *MOST_READ, *FOOTER])
+    text = page_copy(HEADLINE, BYLINE, DATE, caption)
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.headline == HEADLINE
 
@@ -889,8 +893,8 @@ def test_a_caption_with_a_bracketed_agency_credit_is_no_headline(
     caption, however close it stands to the story and however short the headline."""
     headline = "Fields Lie Bare as Drought Deepens"
     caption = f"Farmers walk past a dry irrigation canal near Fresno on Monday. {credit}"
-    text = "\n".join([*NAV, headline, caption, caption, "Listen", "Share", headline,
-                      caption.replace(credit, "[AP]"), *ARTICLE, *MOST_READ, *FOOTER])
+    text = page_copy(headline, caption, caption, "Listen", "Share", headline,
+                     caption.replace(credit, "[AP]"))
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.headline == headline
 
@@ -906,7 +910,7 @@ def test_a_two_part_headline_over_a_page_copy_is_the_headline(
     """A question followed by capitalised words is no caption with its credit, and
     a second part after a full stop (a short tag line, or running words with no full
     stop of their own) does not make the title a caption."""
-    text = "\n".join([*NAV, headline, BYLINE, DATE, *ARTICLE, *MOST_READ, *FOOTER])
+    text = page_copy(headline, BYLINE, DATE)
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.headline == headline
     assert body_of(record) == ARTICLE
