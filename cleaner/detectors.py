@@ -31,12 +31,10 @@ from .patterns import (
     AUTHOR_BIO,
     AUTHOR_BIO_TAIL,
     BRACKETED,
-    BYLINE,
     CAPTION_SHORT_CREDIT,
     CAPTION_SHORT_WORDS,
     CREDIT_TOKENS,
     CYRILLIC,
-    DATE_LINE,
     DONATION_CUE,
     DONATION_START,
     EXACT_LINE_MAX,
@@ -58,6 +56,7 @@ from .patterns import (
     TEASER_HEADER,
     TEASER_HEADER_WORDS,
     line_key,
+    meta_line,
     photo_credit,
     reader_prompt,
 )
@@ -438,7 +437,7 @@ def teaser_blocks(draft: Draft) -> None:
 def _furniture(para: Para) -> bool:
     """A byline, a date or a widget of a word or two: what stands between a
     headline and its story."""
-    return para.words <= 2 or bool(BYLINE.match(para.text) or DATE_LINE.match(para.text))
+    return para.words <= 2 or meta_line(para.text)
 
 
 def _teaser_item(draft: Draft, live: list[int], n: int, header: int) -> bool:

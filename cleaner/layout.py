@@ -24,7 +24,14 @@ from .lines import (
     lowercase_share,
     word_stems,
 )
-from .patterns import BYLINE, BYLINE_PREFIX, CAPTION_TRAILING_CREDIT, DATE_LINE, photo_credit
+from .patterns import (
+    BYLINE,
+    BYLINE_PREFIX,
+    CAPTION_TRAILING_CREDIT,
+    DATE_LINE,
+    meta_line,
+    photo_credit,
+)
 from .split import is_separator
 from .titles import NAMES, headline_score
 
@@ -238,7 +245,7 @@ def _choose_headline(draft: Draft, candidates: list[int], story: set[str]) -> in
 
 def _meta(para: Para) -> bool:
     """A byline, names alone or a date line."""
-    return bool(BYLINE.match(para.text) or DATE_LINE.match(para.text) or NAMES.match(para.text))
+    return meta_line(para.text) or bool(NAMES.match(para.text))
 
 
 def _head_furniture(para: Para) -> bool:
@@ -360,7 +367,7 @@ def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
                 draft.cut(j, "generic.navigation.link-run", "navigation")
         else:
             for j in run:  # the byline and date lines the run opens with
-                if not (BYLINE.match(draft.paras[j].text) or DATE_LINE.match(draft.paras[j].text)):
+                if not meta_line(draft.paras[j].text):
                     break
                 draft.cut(j, "generic.byline.inline", "byline")
         run = []

@@ -839,6 +839,11 @@ DATE_LINE = re.compile(
     re.I,
 )
 
+
+def meta_line(text: str) -> bool:
+    """A byline or a date line: what stands under a headline apart from the story."""
+    return bool(BYLINE.match(text) or DATE_LINE.match(text))
+
 # An amount button: '$6', '£3 a month', 'Donner 5 €', '10 EUR'.
 AMOUNT_LINE = re.compile(
     r"^(?:[^\W\d]+ )?(?:[$£€¥₹]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:[$£€¥₹]|eur|usd|"

@@ -52,6 +52,7 @@ from .patterns import (
     TEASER_HEADER,
     cookie_banner,
     line_key,
+    meta_line,
     photo_credit,
     reader_prompt,
 )
@@ -180,10 +181,6 @@ def _is_full_paragraph(para: Para) -> bool:
     return para.words >= 12 and ends_sentence(para.text)
 
 
-def _is_meta(para: Para) -> bool:
-    return bool(BYLINE.match(para.text) or DATE_LINE.match(para.text))
-
-
 def _marks_headline(para: Para) -> bool:
     """A byline, or a date line naming the day (a live blog's '21:00 Name' and a
     teaser list's '7 hrs ago' do not)."""
@@ -207,13 +204,15 @@ def _in_list(paras: list[Para], i: int) -> bool:
     """Line i and another 'title / date' or 'title / section' pair close above it,
     or close below when line i forms one too: a teaser list."""
     def pair_at(j: int) -> bool:
-        if not 0 <= j < len(paras) - 1 or paras[j].words < 4 or _is_meta(paras[j]):
+        if not 0 <= j < len(paras) - 1 or paras[j].words < 4 or meta_line(paras[j].text):
             return False  # a date over a widget ('Vorlesen') is no teaser
         if MENU_SEPARATOR.search(paras[j].text):
             return False  # 'About us | Contact | Careers' over a banner is a menu
         after = paras[j + 1]
         return is_title_like(paras[j].text, paras[j].words) and (
-            _is_meta(after) or (bool(SECTION_LABEL.match(after.text)) and not _header(after))
+            meta_line(after.text)
+            or (bool(SECTION_LABEL.match(after.text)) and not _header(after)
+                and not is_separator(after))
             or (after.words <= LABEL_DATE_WORDS and bool(TEASER_DATE.search(after.text))))
     below = range(i + 2, i + LIST_REACH + 1) if pair_at(i) else range(0)
     return any(map(pair_at, [*range(i - LIST_REACH, i - 1), *below]))
@@ -351,10 +350,9 @@ def _under_teaser_header(paras: list[Para], i: int) -> bool:
 
 
 def _header(para: Para) -> bool:
-    """A teaser section's header ('More articles', 'Meistgelesen') or a separator: a
-    line about what follows it, not a section label under a title."""
-    return bool(RELATED_HEADER.match(para.text) or TEASER_HEADER.match(para.text)
-                or is_separator(para))
+    """A teaser section's header ('More articles', 'Meistgelesen'): a line about what
+    follows it, not a section label under a title."""
+    return bool(RELATED_HEADER.match(para.text) or TEASER_HEADER.match(para.text))
 
 
 def _captioned(para: Para, head: list[Para], counts: Counter[str]) -> bool:
@@ -371,7 +369,7 @@ def _is_caption(para: Para) -> bool:
 
 def _headline_shaped(para: Para) -> bool:
     """Title-like, or a short quote, question or exclamation standing on its own."""
-    if para.words < 2 or _is_meta(para):
+    if para.words < 2 or meta_line(para.text):
         return False
     if not para.prose:  # ('Nail them to the wall. amazon is bad': a comment, no title)
         return is_title_like(para.text, para.words) and not INNER_STOP.search(para.text)

@@ -7,10 +7,9 @@ import re
 from .draft import Para
 from .lines import WORD, ends_full_stop, has_lowercase_word, is_title_like, lowercase_share
 from .patterns import (
-    BYLINE,
     CAPTION_SHORT_CREDIT,
     CAPTION_TRAILING_CREDIT,
-    DATE_LINE,
+    meta_line,
     photo_credit,
 )
 
@@ -86,7 +85,7 @@ def headline_score(para: Para, distance: int) -> float | None:
     text, words = para.text, para.words
     if not is_title_like(text, words) or words < 3:
         return None
-    if BYLINE.match(text) or DATE_LINE.match(text) or NAMES.match(text):
+    if meta_line(text) or NAMES.match(text):
         return None
     if _CLOCK.search(text) and _DATE.search(text):
         return None  # a date line
