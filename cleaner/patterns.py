@@ -192,6 +192,19 @@ READ_MORE = (
     r"czytaj też|читайте также)")
 
 
+# A copyright notice: '© 2024 Name', 'Copyright Name', 'All content © 2023 Name', or the
+# legal formula 'all rights reserved' as the main news languages write it.
+COPYRIGHT = (
+    r"^(?:©|\(c\)|copyright\b)|©\s*(?:19|20)\d\d|\b(?:all rights reserved|"
+    r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+    r"tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|"
+    r"alle rettigheter reservert|alla rättigheter förbehållna|wszelkie prawa zastrzeżone|"
+    r"все права защищены)\b")
+COPYRIGHT_KEYS = ("©", "copyright", "( c )", "reserved", "vorbehalten", "réservés", "reservados",
+                  "riservati", "voorbehouden", "reservert", "förbehållna", "zastrzeżone",
+                  "защищены")
+
+
 LINE_PATTERNS: tuple[LinePattern, ...] = (
     # --- newsletter_prompt: imperative sign-ups, "your inbox", the legal fine print.
     _p("newsletter.signup", "newsletter_prompt",
@@ -492,9 +505,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
        r"article:?$|^click to expand\b|^(?:listen to|hear) (?:this|the) (?:article|story)\b",
        25,
        keys=("saved", "bookmarks", "gallery", "author", "authors", "expand", "listen", "hear")),
-    _p("navigation.copyright", "navigation",
-       r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|^©", 40, True,
-       keys=("©", "copyright", "reserved", "( c )")),
+    _p("navigation.copyright", "navigation", COPYRIGHT, 40, True, keys=COPYRIGHT_KEYS),
     # A bare site address on its own line: a logo's text or a sign-off, not a sentence.
     _p("navigation.domain", "navigation",
        r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|news|info|co\.uk|"

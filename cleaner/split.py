@@ -43,6 +43,7 @@ from .lines import (
 from .patterns import (
     BYLINE,
     CAPTION_TRAILING_CREDIT,
+    COPYRIGHT,
     DATE_LINE,
     GENERIC_LINES,
     MONTH,
@@ -95,7 +96,7 @@ TEASER_DATE = re.compile(
     r"\b(?:\d+|an?|one) ?(?:min|mins|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b", re.I)
 # Menu items set side by side: 'About us | Contact', 'Terms of use · Imprint'.
 MENU_SEPARATOR = re.compile(r" [|·•] ")
-FOOTER_COPYRIGHT = re.compile(r"^(?:©|\(c\) |copyright\b)|\ball rights reserved\b", re.I)
+FOOTER_COPYRIGHT = re.compile(COPYRIGHT, re.I)
 FOOTER_WORDS = 12  # a footer's row of links is this short
 # A line of symbols only ("* * *", "~", "———") separates two stories.
 SYMBOL_LINE = re.compile(r"^(?:[*~=_#•·—–-] ?)+$")

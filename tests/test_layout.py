@@ -507,8 +507,11 @@ def test_a_two_word_echoed_label_does_not_split_a_short_standfirst_off(
 
 @pytest.mark.parametrize("footer", [["Impressum | Datenschutz | Kontakt"],
                                     ["© 2024 Example Media. All rights reserved"],
+                                    ["All content © 2024 Example Media Holdings"],
+                                    ["Beispiel Verlag GmbH. Alle Rechte vorbehalten."],
                                     ["Diese Website verwendet Cookies.", "Zustimmen"]],
-                         ids=["link-row", "copyright", "next-pages-cookie-banner"])
+                         ids=["link-row", "copyright", "copyright-year-inside",
+                              "rights-reserved-german", "next-pages-cookie-banner"])
 def test_the_next_page_after_the_last_pages_footer_is_split(
         footer: list[str], no_rules: cleaner.RuleSet) -> None:
     """Endless scroll: the first page's footer, then the next page's headline with
