@@ -10,7 +10,8 @@ paragraph: captions, byline, date, widgets) is the evidence, strongest first:
 - MARKED: a byline or a calendar date within its first lines, the line not
   being part of a teaser list ('title / date' or 'title / section' pairs); or,
   with paragraph spacing, a caption printed twice under it;
-- SET_APART: three or more blank lines above it where the dump uses fewer, or
+- SET_APART: three or more blank lines above it (or above its one- or two-word
+  banner) where the dump uses fewer, or
   a separator line ("Up next", "Next article", "* * *") just above it.
 A line under a teaser header ('More articles', 'Mehr zum Thema') is a teaser,
 unless a byline or date stands right under it and the paragraphs below start a
@@ -76,6 +77,7 @@ LABEL_DATE_WORDS = 6  # a teaser's 'Section / 19 mins ago' line is this short
 CAPTION_WORDS = 5  # a repeated line shorter than this is a widget, not a caption
 SEPARATOR_REACH = 5  # a separator line stands within this many lines above a headline
 CREDIT_WORDS = 6  # the second line of a 'caption / credit' pair is this short
+BANNER_WORDS = 2  # a section label or banner over a headline is this short
 WIDGET_WORDS = 2  # a line this short under a headline is a widget: the lead window skips it
 MIN_HEADLINE_WORDS = 4  # shorter ones need a byline, date or echo under them
 ECHOED, MARKED, SET_APART = 3, 2, 1  # evidence for a headline, strongest first
@@ -246,8 +248,10 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
     evidence = ECHOED if echoed else MARKED if marked else 0
     if para.words < MIN_HEADLINE_WORDS and not evidence:
         return 0
-    if para.gap > max(1, usual_gap):  # set apart by extra blank lines
-        return evidence or (SET_APART if para.gap >= 3 and _new_subject(paras, i) else 0)
+    # set apart by extra blank lines (above it, or above its banner: 'Exclusive', 'Sport')
+    gap = max(para.gap, paras[i - 1].gap if paras[i - 1].words <= BANNER_WORDS else 0)
+    if gap > max(1, usual_gap):
+        return evidence or (SET_APART if gap >= 3 and _new_subject(paras, i) else 0)
     last_story = next((k for k in range(i - 1, max(-1, i - 1 - STORY_END), -1)
                        if full[k] and not (k > i - SEPARATOR_REACH and _prompt(paras[k]))),
                       None)  # (a sign-up prompt right above is no story paragraph)

@@ -226,6 +226,17 @@ def test_two_articles_three_blank_lines_apart_give_two_records(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+def test_blank_lines_above_the_next_headlines_banner_set_it_apart(
+        no_rules: cleaner.RuleSet) -> None:
+    """The extra blank lines stand above a one-word section banner ('Sport') over the
+    second headline, not right above the headline."""
+    text = ("\n\n".join([FIRST_HEADLINE, *FIRST]) + "\n\n\n\n"
+            + "\n\n".join(["Sport", SECOND_HEADLINE, *SECOND]))
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
 def test_two_articles_split_when_second_headline_is_all_title_case(
         no_rules: cleaner.RuleSet) -> None:
     """'Port Strike Ends After Workers Accept New Contract' has no lower-case word."""
