@@ -249,7 +249,8 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
     if para.words < MIN_HEADLINE_WORDS and not evidence:
         return 0
     # set apart by extra blank lines (above it, or above its banner: 'Exclusive', 'Sport')
-    gap = max(para.gap, paras[i - 1].gap if paras[i - 1].words <= BANNER_WORDS else 0)
+    banner = paras[i - 1].words <= BANNER_WORDS and not _header(paras[i - 1])  # ('Most read')
+    gap = max(para.gap, paras[i - 1].gap if banner else 0)
     if gap > max(1, usual_gap):
         return evidence or (SET_APART if gap >= 3 and _new_subject(paras, i) else 0)
     last_story = next((k for k in range(i - 1, max(-1, i - 1 - STORY_END), -1)
