@@ -269,7 +269,7 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
     if not evidence or not _new_subject(paras, i) or _boilerplate(para):
         return 0  # ('Story continues below advertisement' twice is no headline and its echo)
     signed = marked and bool(head) and _marks_headline(head[0])  # byline or date right under it
-    teaser = _under_teaser_header(paras, i)
+    teaser = _under_teaser_header(paras, i, breaks)
     if teaser and not (signed and not _story_goes_on(paras, i, full)):
         return 0  # a teaser; unless dated or signed right under it, over a new story
     # right under 'Up next' and printed once (a page's 'Next article' link to one
@@ -349,10 +349,12 @@ def _stems_above(paras: list[Para], i: int) -> set[str]:
     return above
 
 
-def _under_teaser_header(paras: list[Para], i: int) -> bool:
-    """'Mehr zum Thema', 'Most read' just above: a teaser, not the next article."""
-    return any(_header(p) and not is_separator(p)  # 'Read next' names the next article
-               for p in paras[max(0, i - HEADER_REACH):i] if p.words <= HEADER_WORDS)
+def _under_teaser_header(paras: list[Para], i: int, breaks: _Breaks) -> bool:
+    """'Mehr zum Thema', 'Most read' just above: a teaser, not the next article; but
+    right under a page's footer ('More stories' over the next page) it announces it."""
+    return any(_header(paras[k]) and not is_separator(paras[k])  # ('Read next' names it)
+               and not (k and breaks.above(k - 1, k))
+               for k in range(max(0, i - HEADER_REACH), i) if paras[k].words <= HEADER_WORDS)
 
 
 def _header(para: Para) -> bool:

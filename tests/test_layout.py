@@ -533,6 +533,17 @@ def test_the_next_page_after_the_last_pages_footer_is_split(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+def test_a_teaser_header_under_the_last_pages_footer_announces_the_next_article(
+        no_rules: cleaner.RuleSet) -> None:
+    """'More stories' right under a page's footer heads the next page's article, not a
+    teaser list: the headline under it opens a second record."""
+    text = "\n".join([FIRST_HEADLINE, *FIRST, "Impressum | Datenschutz | Kontakt",
+                      "More stories", SECOND_HEADLINE, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
 def test_a_consent_blurb_above_a_signed_headline_does_not_become_a_record(
         no_rules: cleaner.RuleSet) -> None:
     """The split finds the headline under page furniture; what is left above it once
