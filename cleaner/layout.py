@@ -44,6 +44,7 @@ CAPTION_SENTENCE_WORDS = 12  # ... a caption there is a sentence this short
 HEADLINE_LOOKBACK = 20  # live lines above the body searched for the headline
 STORY_PARAGRAPHS = 5  # the story's first paragraphs say what it is about
 SUBJECT_WEIGHT = 6  # a headline all of whose words the story is about scores this much more
+SIGNED_TITLE_WORDS = 3  # a title over a byline or date may be this short ('Kenia: Nairobi')
 HEADLINE_MAX_WORDS = 40  # a first line longer than this is no headline
 CREDIT_GAP = 2  # cut lines between the last paragraph and the story's credit
 CREDIT_WORDS = 30  # ... and the credit is no longer than this
@@ -233,7 +234,7 @@ def _choose_headline(draft: Draft, candidates: list[int], story: set[str]) -> in
             j -= 1
         above = draft.paras[candidates[j]]
         signed = any(_meta(draft.paras[candidates[m]]) for m in range(j + 1, k))
-        if (candidates[j] not in scores or above.words < 5
+        if (candidates[j] not in scores or above.words < (SIGNED_TITLE_WORDS if signed else 5)
                 or (above.words >= draft.paras[candidates[k]].words and not signed)
                 or not has_lowercase_word(above.text)  # a menu line: 'Weather Traffic Jobs'
                 or (story and not word_stems(above.folded) & story  # about nothing told

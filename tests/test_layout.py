@@ -596,21 +596,24 @@ def test_a_headline_echoed_over_the_story_and_repeated_far_below_stays_the_headl
     assert body_of(record) == story
 
 
+STORM_STORY = [
+    "Forecasters said gusts of up to 90 miles an hour could reach the coastal towns on "
+    "Friday, with the strongest winds expected after dark.",
+    "Residents of the coastal towns were told to secure boats, bins and garden furniture, "
+    "and to stay away from the sea front on Saturday.",
+    "The storm is the third to hit the coast this month, and crews are still repairing "
+    "damage from the last one, the council said.",
+    "Schools in two of the towns will close early on Friday so that children can get home "
+    "before the winds pick up, officials said."]
+
+
 def test_the_headline_above_byline_and_caption_wins_over_its_longer_standfirst(
         no_rules: cleaner.RuleSet) -> None:
     """'headline / byline / caption / standfirst' (a title-like summary with no full
     stop, longer than the headline): the title above the furniture is the headline."""
     headline = "Strong winds possible in severe storm outbreak in coastal towns"
     standfirst = "Strong winds are possible across the coastal towns both Friday and Saturday"
-    story = [
-        "Forecasters said gusts of up to 90 miles an hour could reach the coastal towns on "
-        "Friday, with the strongest winds expected after dark.",
-        "Residents of the coastal towns were told to secure boats, bins and garden furniture, "
-        "and to stay away from the sea front on Saturday.",
-        "The storm is the third to hit the coast this month, and crews are still repairing "
-        "damage from the last one, the council said.",
-        "Schools in two of the towns will close early on Friday so that children can get home "
-        "before the winds pick up, officials said."]
+    story = STORM_STORY
     text = "\n\n".join(["Open menu", "Update", headline, "By Carla Mendes, Staff Writer",
                          "A man ties down a boat in the harbour. Photo: Ana Ribeiro / AFP",
                          standfirst, *story])
@@ -618,6 +621,21 @@ def test_the_headline_above_byline_and_caption_wins_over_its_longer_standfirst(
     assert record.headline == headline
     assert standfirst in (record.standfirst or record.body)
     assert body_of(record)[-len(story):] == story
+
+
+def test_a_four_word_headline_over_byline_and_date_wins_over_its_standfirst(
+        no_rules: cleaner.RuleSet) -> None:
+    """A short title ('Coast braces for storm') signed and dated under it is the
+    headline, not the longer title-like standfirst below the byline and date."""
+    headline = "Coast braces for storm"
+    standfirst = "Strong winds are possible across the coastal towns both Friday and Saturday"
+    text = "\n\n".join(["Open menu", "Update", headline, "By Carla Mendes, Staff Writer",
+                         "Posted on 21.10.2017",
+                         "A man ties down a boat in the harbour. Photo: Ana Ribeiro / AFP",
+                         standfirst, *STORM_STORY])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == headline
+    assert standfirst in (record.standfirst or record.body)
 
 
 def test_a_clean_dump_keeps_its_sub_headings_in_a_row_and_its_last_short_line(
