@@ -599,10 +599,11 @@ def _beside_credit(paras: list[Para], *copies: int) -> bool:
 def repeated_paragraphs(draft: Draft) -> None:
     """Paragraphs that occur twice: keep one copy.
 
-    A repeated run of prose (a preview of the article above it) keeps its last
-    copy, a lone repeated sentence its first. A title keeps the last of the
-    copies that echo each other within a few lines (headline, captions, the
-    headline again), and loses its repeats far below (a teaser list).
+    A repeated run of prose (a preview of the article above it: lines printed
+    twice side by side) keeps its last copy, a lone repeated sentence its first.
+    A title keeps the last of the copies that echo each other within a few lines
+    (headline, captions, the headline again), and loses its repeats far below (a
+    teaser list).
     A short line printed under each copy of such an echoed title is its photo
     caption: both copies go. A short paragraph contained in a longer one (a
     standfirst or pull quote repeating body text) is cut in favour of the longer one.
@@ -617,7 +618,9 @@ def repeated_paragraphs(draft: Draft) -> None:
         if not repeated[k]:
             continue
         in_run = any(0 <= n < len(texts) and repeated[n] and texts[n] != t
-                     for n in (k - 1, k + 1))  # next to another repeated paragraph
+                     and any(0 <= c + n - k < len(texts) and texts[c + n - k] == texts[n]
+                             for c in at[t] if c != k)
+                     for n in (k - 1, k + 1))  # printed twice with the paragraph beside it
         if _under_echoed_title(draft, live, at, k):
             draft.cut(live[k], "generic.caption.under-title", "caption")
             continue

@@ -701,6 +701,19 @@ def test_a_caption_echoed_mid_story_does_not_split_it(no_rules: cleaner.RuleSet)
     assert caption in records[0].captions
 
 
+def test_a_headline_under_a_repeated_cookie_banner_keeps_its_first_copy(
+        no_rules: cleaner.RuleSet) -> None:
+    """The cookie banner's buttons are printed twice and the headline once more at the
+    foot: the headline right under the first banner is no part of a repeated block, so
+    it stays the headline (its copy at the foot goes)."""
+    banner = ["Diese Website verwendet Cookies.", "Zustimmen", "Ablehnen"]
+    text = "\n".join([*banner, HEADLINE, DATE, *ARTICLE[:3], *banner, *ARTICLE[3:], HEADLINE,
+                      "Impressum | Datenschutz | Kontakt"])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == HEADLINE
+    assert HEADLINE not in record.body
+
+
 @pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["single-lines", "blank-lines"])
 def test_whole_page_whose_teaser_list_repeats_a_headline_is_not_split(
         sep: str, no_rules: cleaner.RuleSet) -> None:
