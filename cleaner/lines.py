@@ -3,16 +3,34 @@
 "Prose" is the main signal: article paragraphs are sentences (several words
 ending in terminal punctuation); menus, teasers, bylines and widgets are not.
 Nothing here assumes English: sentence ends and closing quotes cover CJK,
-Indic, Arabic, Armenian and Ethiopic scripts, Chinese and Japanese (written
-without spaces) count about one word per two characters, and scripts without
-letter case count as lower-case running text.
+Indic, Arabic, Armenian and Ethiopic scripts, a word keeps its vowel signs and
+points (Devanagari, Bengali, Hebrew), Chinese and Japanese (written without
+spaces) count about one word per two characters, and scripts without letter case
+count as lower-case running text.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-WORD = re.compile(r"\w+")
+
+def _mark_ranges() -> str:
+    """A character class body of the combining marks (Unicode categories Mn, Mc, Me):
+    the vowel signs of Devanagari, Bengali, Tamil and the like, Hebrew points, Arabic
+    harakat. \\w leaves them out, which would split 'प्रधानमंत्री' into six words."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x20000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"{chr(a)}-{chr(b)}" if a < b else chr(a) for a, b in ranges)
+
+
+# A word in any script: letters and digits with the combining marks written on them.
+WORD = re.compile(rf"[\w{_mark_ranges()}]+")
 KEY_SYMBOLS = "()[]$£€©/>›»|"  # the non-word characters a pattern key may name
 _KEY_SYMBOL = re.compile("[" + re.escape(KEY_SYMBOLS) + "]")
 LONG_LINE_WORDS = 35  # a line this long is running text even without a full stop

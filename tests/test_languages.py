@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean_html, clean_text
-from cleaner.lines import ends_full_stop, is_prose, is_title_like
+from cleaner.lines import ends_full_stop, is_prose, is_title_like, word_count
 
 # Short real-looking news paragraphs, one per script family, each a kept sentence.
 PARAGRAPHS = {
@@ -51,6 +51,23 @@ def test_a_flattened_menu_is_not_prose() -> None:
 @pytest.mark.parametrize("title", ["台風十号が九州に上陸へ", "मुफ्त भोजन योजना का विस्तार",
                                    "افتتاح ثلاثة مستشفيات جديدة", "Ремонт моста завершится"])
 def test_caseless_and_other_script_titles_can_be_headlines(title: str) -> None:
+    assert is_title_like(title)
+
+
+@pytest.mark.parametrize("script", ["hindi", "bengali", "arabic", "urdu", "russian", "greek",
+                                    "armenian", "amharic"])
+def test_a_spaced_script_counts_its_words_as_written(script: str) -> None:
+    """Vowel signs and points are part of a word: a Hindi or Bengali sentence has as
+    many words as spaces put between them."""
+    para = PARAGRAPHS[script]
+    assert word_count(para) == len(para.split())
+
+
+def test_a_long_hindi_headline_is_still_title_like() -> None:
+    """Eighteen Hindi words (counted as about forty if vowel signs split words)."""
+    title = ("राज्य सरकार ने अगले महीने से सभी सरकारी स्कूलों में मुफ्त भोजन योजना "
+             "के विस्तार की घोषणा की")
+    assert len(title.split()) == 18
     assert is_title_like(title)
 
 
