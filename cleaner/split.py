@@ -5,8 +5,9 @@ quote) with a story under it: 80+ words of full paragraphs within a few lines.
 What stands above it and in its head zone (the lines down to the first full
 paragraph: captions, byline, date, widgets) is the evidence, strongest first:
 - ECHOED: the same line again in its head zone (endless-scroll copies print
-  title, captions, title again), unless a whole block is printed twice (the
-  line before each copy, or the short credit after it, is the same);
+  title, captions, title again; a caption may be a sentence, printed twice too),
+  unless a whole block is printed twice (the line before each copy, or the
+  short credit after it, is the same);
 - MARKED: a byline or a calendar date within its first lines, the line not
   being part of a teaser list ('title / date' or 'title / section' pairs); or,
   with paragraph spacing, a caption printed twice under it;
@@ -230,18 +231,21 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
     para = paras[i]
     if not _headline_shaped(para) or LINK_LABEL.match(para.text):
         return 0
-    # an endless-scroll copy prints the headline again under its captions: the story
-    # starts below the echo
+    # an endless-scroll copy prints the headline again under its captions (which may
+    # be sentences, printed twice too): the story starts below the echo
     origin = next((k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW))
                    if paras[k].text == para.text), i)
-    lead = [k for k in range(i + 1, min(len(paras), origin + 1 + LEAD_WINDOW)) if full[k]]
+    if any(full[k] and (counts[paras[k].text] < 2 or para.words < MIN_HEADLINE_WORDS)
+           for k in range(i + 1, origin)):
+        origin = i  # a story paragraph between (or a prompt's text under its short title)
+    lead = [k for k in range(origin + 1, min(len(paras), origin + 1 + LEAD_WINDOW)) if full[k]]
     if (sum(paras[k].words for k in lead) < LEAD_WORDS
             and breaks.above(max(0, i - SEPARATOR_REACH), i)):  # after a separator or footer
-        lead = [k for k in range(i + 1, _window_end(paras, origin)) if full[k]]
+        lead = [k for k in range(origin + 1, _window_end(paras, origin)) if full[k]]
     if sum(paras[k].words for k in lead) < LEAD_WORDS:
         return 0  # no story opens below
     head = paras[i + 1:lead[0]]  # captions, byline, date, widgets
-    echo = origin - i - 1 if i < origin < lead[0] else None  # its place in the head
+    echo = origin - i - 1 if origin > i else None  # its place in the head
     echoed = (echo is not None and echo > 0 and counts[para.text] >= 2
               and not _repeated_block(paras, i, echo + 1))
     marked = any(map(_marks_headline, head[:HEAD_MARK])) and not _in_list(paras, i)

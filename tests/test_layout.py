@@ -259,6 +259,36 @@ def test_two_articles_with_echoed_headlines_split_two_blank_lines_apart(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+@pytest.mark.parametrize("caption", [
+    "Dock workers gather outside the port gates on Monday as the strike enters its "
+    "second week.",
+    SECOND_HEADLINE.replace("Ends", "ends") + " after talks that ran through the night, "
+                                              "officials said."],
+    ids=["caption-sentence", "caption-longer-than-twelve-words"])
+def test_an_echoed_headline_with_a_sentence_caption_between_opens_the_next_article(
+        caption: str, no_rules: cleaner.RuleSet) -> None:
+    """Endless scroll: the next headline, its photo caption (a whole sentence), a widget,
+    the headline again and the caption again, then the story."""
+    text = "\n".join([FIRST_HEADLINE, *FIRST, SECOND_HEADLINE, caption, "Share", SECOND_HEADLINE,
+                      caption, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert body_of(records[0]) == FIRST
+
+
+def test_a_short_prompt_title_printed_twice_with_its_text_splits_nothing(
+        no_rules: cleaner.RuleSet) -> None:
+    """'Login not possible?' and its explanation printed twice mid-page: a prompt, not a
+    headline and its echo over a caption."""
+    prompt = ["Login not possible?",
+              "We would like to show you a login option here, but an extension you installed "
+              "blocks the cookies it needs to work properly."]
+    text = "\n".join([HEADLINE, *ARTICLE[:3], *prompt, "Disable the extension", *prompt,
+                      *ARTICLE[3:]])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [HEADLINE]
+
+
 @pytest.mark.parametrize("headline", [
     "«Port strike ends as workers accept new contract»",
     "Port Strike Ends as Workers Accept a New Contract",
