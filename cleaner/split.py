@@ -216,10 +216,17 @@ def _in_list(paras: list[Para], i: int) -> bool:
         return is_title_like(paras[j].text, paras[j].words) and (
             meta_line(after.text)
             or (bool(SECTION_LABEL.match(after.text)) and not _header(after)
-                and not is_separator(after))
+                and not is_separator(after) and not _label_run(paras, j + 1))
             or (after.words <= LABEL_DATE_WORDS and bool(TEASER_DATE.search(after.text))))
     below = range(i + 2, i + LIST_REACH + 1) if pair_at(i) else range(0)
     return any(map(pair_at, [*range(i - LIST_REACH, i - 1), *below]))
+
+
+def _label_run(paras: list[Para], j: int) -> bool:
+    """Line j is one of several short labels in a row: a share widget or a menu
+    ('Facebook / Twitter / WhatsApp'), not one teaser's section label."""
+    return any(0 <= k < len(paras) and SECTION_LABEL.match(paras[k].text)
+               for k in (j - 1, j + 1))
 
 
 def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,

@@ -574,6 +574,17 @@ def test_a_teaser_header_under_the_last_pages_footer_announces_the_next_article(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+def test_a_signed_headline_under_a_teaser_list_and_a_share_widget_opens_the_next_article(
+        no_rules: cleaner.RuleSet) -> None:
+    """The last teaser title over 'Facebook / Twitter / WhatsApp' is no 'title / section'
+    entry right above the next headline: its byline marks it."""
+    text = "\n".join([FIRST_HEADLINE, *FIRST, "Most read", *sidebar("full")[:6:2],
+                      "Facebook", "Twitter", "WhatsApp", SECOND_HEADLINE, BYLINE, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert body_of(records[1]) == SECOND
+
+
 def test_a_consent_blurb_above_a_signed_headline_does_not_become_a_record(
         no_rules: cleaner.RuleSet) -> None:
     """The split finds the headline under page furniture; what is left above it once
