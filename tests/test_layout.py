@@ -585,6 +585,18 @@ def test_a_signed_headline_under_a_teaser_list_and_a_share_widget_opens_the_next
     assert body_of(records[1]) == SECOND
 
 
+def test_a_prompt_over_a_short_label_is_no_teaser_entry_above_the_next_headline(
+        no_rules: cleaner.RuleSet) -> None:
+    """'Follow us on Instagram' over a two-word line reads like a 'title / section'
+    teaser entry by shape, but a prompt is no teaser's title: the signed headline
+    under them opens the next article."""
+    text = "\n".join([FIRST_HEADLINE, *FIRST, "Follow us on Instagram for the day's best photos",
+                      "Page two", SECOND_HEADLINE, BYLINE, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert body_of(records[1]) == SECOND
+
+
 def test_a_consent_blurb_above_a_signed_headline_does_not_become_a_record(
         no_rules: cleaner.RuleSet) -> None:
     """The split finds the headline under page furniture; what is left above it once
