@@ -356,7 +356,8 @@ def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
             run.append(i)
             continue
         headings = (para is not None and _section_text(para) and len(run) == 2
-                    and all(_heading(draft, j) for j in run))
+                    and all(_heading(draft, j) or _word_heading(draft, j) for j in run)
+                    and any(_heading(draft, j) for j in run))  # ('Vorlesen / Teilen': widgets)
         if links and len(run) >= 2 and not _story_list(draft, run) and not headings:
             if para is not None and heads_section(draft.paras[run[-1]], para):
                 run.pop()  # the sub-heading of the paragraph below stays

@@ -299,7 +299,7 @@ def test_an_echoed_headline_also_repeated_below_still_opens_the_next_article(
     headline printed a third time further down (a 'most read' entry): still the
     next article's headline, a quoted one too."""
     caption = "Dock workers leave the port gates on Sunday (Photo: Harbour Press)"
-    text = "\n\n".join([FIRST_HEADLINE, *FIRST, headline, caption, "Listen", "Share", headline,
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, headline, caption, "Escuchar", "Guardar", headline,
                          caption, *SECOND, "Most read", headline, "Mayor Unveils Budget"])
     records = cleaner.clean_text(text, rules=no_rules)
     assert [r.headline for r in records] == [FIRST_HEADLINE, headline]
@@ -435,7 +435,7 @@ def test_a_caption_printed_under_the_headline_and_its_echo_is_cut(
     the story: the line printed under each copy of the title is its caption, a
     sentence with no credit too; the story's own paragraphs stay."""
     caption = "Farmers walk past a dry irrigation canal near Fresno on Monday."
-    text = "\n\n".join([*NAV, HEADLINE, caption, "Listen", "Share", HEADLINE, caption,
+    text = "\n\n".join([*NAV, HEADLINE, caption, "Escuchar", "Guardar", HEADLINE, caption,
                          *ARTICLE, *MOST_READ, *FOOTER])
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.headline == HEADLINE
@@ -471,7 +471,7 @@ def test_a_short_next_article_under_many_widgets_is_split(
         before: list[str], no_rules: cleaner.RuleSet) -> None:
     """After a separator or a page's footer, the widget lines under the next headline
     ('Listen', 'Share', 'Facebook') do not push its story out of the lead window."""
-    widgets = ["By Carla Mendes", "March 4, 2024", "Listen", "Share", "Facebook", "X",
+    widgets = ["By Carla Mendes", "March 4, 2024", "Escuchar", "Guardar", "Facebook", "X",
                "WhatsApp", "Email", "Print", "Copy link"]
     text = "\n\n".join([FIRST_HEADLINE, *FIRST, *before, SECOND_HEADLINE, *widgets, *SECOND])
     records = cleaner.clean_text(text, rules=no_rules)
@@ -483,7 +483,7 @@ def test_a_next_article_with_widgets_under_its_date_is_split(no_rules: cleaner.R
     """'Date / Listen' under a headline is no 'title / section' teaser pair, and a
     menu line ('About us | Contact') over a 'LIVE' banner is no teaser title."""
     text = "\n".join([FIRST_HEADLINE, *FIRST, "About us | Contact | Careers | Advertise", "LIVE",
-                       SECOND_HEADLINE, "By Carla Mendes", "March 4, 2024", "Listen", "Share",
+                       SECOND_HEADLINE, "By Carla Mendes", "March 4, 2024", "Escuchar", "Guardar",
                        *SECOND])
     records = cleaner.clean_text(text, rules=no_rules)
     assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
@@ -689,6 +689,25 @@ def test_a_four_word_headline_over_byline_and_date_wins_over_its_standfirst(
     [record] = cleaner.clean_text(text, rules=no_rules)
     assert record.headline == headline
     assert standfirst in (record.standfirst or record.body)
+
+
+@pytest.mark.parametrize("headings", [["What happened next", "Reactions"],
+                                      ["Reactions", "What happened next"]],
+                         ids=["word-heading-last", "word-heading-first"])
+def test_a_sub_heading_and_a_one_word_heading_in_a_row_stay_in_a_page(
+        headings: list[str], no_rules: cleaner.RuleSet) -> None:
+    """In a whole page, two headings in a row over a paragraph (one of them a single
+    word) are the story's, not a list of links."""
+    article = [*ARTICLE[:2], *headings, *ARTICLE[2:]]
+    [record] = cleaner.clean_text(page(article), rules=no_rules)
+    assert body_of(record) == article
+
+
+def test_two_one_word_lines_in_a_row_in_a_page_are_a_widget(no_rules: cleaner.RuleSet) -> None:
+    """'Escuchar / Guardar' between two paragraphs: no heading among them, a widget."""
+    [record] = cleaner.clean_text(page([*ARTICLE[:2], "Escuchar", "Guardar", *ARTICLE[2:]]),
+                                  rules=no_rules)
+    assert body_of(record) == ARTICLE
 
 
 def test_a_clean_dump_keeps_its_sub_headings_in_a_row_and_its_last_short_line(
@@ -1002,7 +1021,7 @@ def test_a_caption_with_a_bracketed_agency_credit_is_no_headline(
     caption, however close it stands to the story and however short the headline."""
     headline = "Fields Lie Bare as Drought Deepens"
     caption = f"Farmers walk past a dry irrigation canal near Fresno on Monday. {credit}"
-    text = page_copy(headline, caption, caption, "Listen", "Share", headline,
+    text = page_copy(headline, caption, caption, "Escuchar", "Guardar", headline,
                      caption.replace(credit, "[AP]"))
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.headline == headline
