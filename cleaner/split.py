@@ -24,7 +24,8 @@ shared with its own first paragraphs (a teaser title or a section label does not
 lead into the text below it), unless a separator line stands right above it. Of
 candidates with no full paragraph between them the strongest wins, then the most
 headline-like, then the first. A split is kept only when both sides hold an
-article's worth of full paragraphs (beside a marked headline, one long one will do).
+article's worth of full paragraphs (beside a marked headline, or one right under a
+separator or a page's footer, two will do, or one long one).
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ HEADER_REACH = 2  # a teaser section's header stands this close above its first 
 HEADER_WORDS = 6  # ... and is this short
 LABEL_DATE_WORDS = 6  # a teaser's 'Section / 19 mins ago' line is this short
 CAPTION_WORDS = 5  # a repeated line shorter than this is a widget, not a caption
+BREAK_REACH = 2  # a separator or footer this close above a headline marks it
 SEPARATOR_REACH = 5  # a separator line stands within this many lines above a headline
 CREDIT_WORDS = 6  # the second line of a 'caption / credit' pair is this short
 BANNER_WORDS = 2  # a section label or banner over a headline is this short
@@ -124,7 +126,8 @@ def split_articles(paras: list[Para]) -> list[list[Para]]:
     segments, begin = [], 0
     for n, start in enumerate(starts):
         after_end = starts[n + 1] if n + 1 < len(starts) else len(paras)
-        marked = marks[start] >= MARKED and paras[start].words >= MIN_HEADLINE_WORDS
+        marked = ((marks[start] >= MARKED and paras[start].words >= MIN_HEADLINE_WORDS)
+                  or breaks.above(max(0, start - BREAK_REACH), start))  # ('Up next', a footer)
         sides = ((begin, start), (start, after_end))
         if all(_holds_article(before, words, a, b, marked) for a, b in sides):
             segments.append(paras[begin:start])

@@ -597,6 +597,18 @@ def test_a_prompt_over_a_short_label_is_no_teaser_entry_above_the_next_headline(
     assert body_of(records[1]) == SECOND
 
 
+@pytest.mark.parametrize("between", [["Up next"], ["Impressum | Datenschutz | Kontakt"]],
+                         ids=["separator", "footer"])
+def test_a_short_article_above_a_separator_or_footer_is_split_off(
+        between: list[str], no_rules: cleaner.RuleSet) -> None:
+    """Two paragraphs are an article's worth when a separator or a page's footer stands
+    right above the next headline."""
+    text = "\n".join([FIRST_HEADLINE, *FIRST[:2], *between, SECOND_HEADLINE, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [FIRST[:2], SECOND]
+
+
 def test_a_consent_blurb_above_a_signed_headline_does_not_become_a_record(
         no_rules: cleaner.RuleSet) -> None:
     """The split finds the headline under page furniture; what is left above it once
