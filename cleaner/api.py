@@ -12,14 +12,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from .decode import Decoded, decode_document
 from .errors import InputError
-from .inputs import DEFAULT_MAX_BYTES, Payload, check_format, read_payload, sniff_format, unwrap
+from .io.decode import Decoded, decode_document
+from .io.inputs import DEFAULT_MAX_BYTES, Payload, check_format, read_payload, sniff_format, unwrap
+from .io.text import declared_charset
 from .learn.recurring import RecurringIndex, document_lines
 from .pipeline import clean_html, clean_text
 from .record import Article
 from .rules import RuleSet, load_rules
-from .text import declared_charset
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,10 +54,10 @@ from .explain.cli import add_parsers as add_explain_parsers
 from .explain.cli import main as explain_main
 from .fetch.cli import add_parser as add_fetch_parser
 from .fetch.cli import main as fetch_main
-from .inputs import DEFAULT_MAX_BYTES, FORMATS, STDIN, iter_inputs
+from .io.inputs import DEFAULT_MAX_BYTES, FORMATS, STDIN, iter_inputs
+from .io.output import JsonlWriter, output_problem, writes_in_place
 from .learn.cli import add_parser as add_learn_parser
 from .learn.cli import main as learn_main
-from .output import JsonlWriter, output_problem, writes_in_place
 from .record import json_line
 from .rules import BUILTIN_RULES_DIR, RULES_ENV, check_rules, default_rule_dirs, load_rules
 

@@ -5,21 +5,21 @@ and the classifier. Data flows one way."""
 
 from __future__ import annotations
 
-from .assemble import assemble
-from .classify import classified_lines
-from .detectors import BODY_DETECTORS, DETECTORS
-from .draft import Draft, Para, paragraphs
 from .html import Page, read_page
-from .layout import locate_article
+from .io.limits import check_text
+from .io.text import normalise, squash
 from .learn.recurring import RecurringIndex, RecurringLines, cut_recurring, lines_for
-from .limits import check_text
-from .lines import LONG_LINE_LOWERCASE, lowercase_share
-from .outlet import copyright_holder, detect_site, readable_domain, split_header
 from .record import Article
 from .rules import RuleSet, SiteRule, load_rules
-from .siterules import apply_site_rules
-from .split import headline_at, split_articles
-from .text import normalise, squash
+from .text.assemble import assemble
+from .text.classify import classified_lines
+from .text.detectors import BODY_DETECTORS, DETECTORS
+from .text.draft import Draft, Para, paragraphs
+from .text.layout import locate_article
+from .text.lines import LONG_LINE_LOWERCASE, lowercase_share
+from .text.outlet import copyright_holder, detect_site, readable_domain, split_header
+from .text.siterules import apply_site_rules
+from .text.split import headline_at, split_articles
 from .timelimit import time_limit
 from .trace import note
 

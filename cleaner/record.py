@@ -26,8 +26,8 @@ from typing import Any
 
 import orjson
 
-from .dates import parse_published
-from .language import normalise_language
+from .text.dates import parse_published
+from .text.language import normalise_language
 
 
 @dataclass(slots=True, frozen=True)
@@ -59,8 +59,8 @@ class Article:
     The fields a record normalises are normalised whenever they are set, by any
     stage: `published` takes a date in any spelling and keeps `YYYY-MM-DD`,
     filling `published_datetime` when the value has a time with an offset and
-    `published_raw` when it holds no readable date (cleaner/dates.py);
-    `language` becomes a lowercase BCP 47 tag (cleaner/language.py); a path
+    `published_raw` when it holds no readable date (cleaner/text/dates.py);
+    `language` becomes a lowercase BCP 47 tag (cleaner/text/language.py); a path
     given as `source` becomes a string.
     """
 

@@ -13,9 +13,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from .draft import Draft
 from .html import Page
 from .record import Article
+from .text.draft import Draft
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Train the line classifier (cleaner/classify.py) on the tuning half only.
+"""Train the line classifier (cleaner/text/classify.py) on the tuning half only.
 
     python eval/train_classifier.py [--dumps 3000] [--seed 101] [--out cleaner/models/lines.npz]
 
@@ -48,15 +48,15 @@ from synth import (  # noqa: E402
 
 import cleaner  # noqa: E402
 from cleaner.categories import CATEGORIES  # noqa: E402
-from cleaner.classify import BITS, CATEGORY_BITS, live_features  # noqa: E402
-from cleaner.detectors import DETECTORS  # noqa: E402
-from cleaner.draft import Draft, paragraphs  # noqa: E402
-from cleaner.layout import locate_article  # noqa: E402
-from cleaner.outlet import detect_site, split_header  # noqa: E402
-from cleaner.patterns import BYLINE, DATE_LINE  # noqa: E402
-from cleaner.siterules import apply_site_rules  # noqa: E402
-from cleaner.split import split_articles  # noqa: E402
-from cleaner.text import normalise  # noqa: E402
+from cleaner.io.text import normalise  # noqa: E402
+from cleaner.text.classify import BITS, CATEGORY_BITS, live_features  # noqa: E402
+from cleaner.text.detectors import DETECTORS  # noqa: E402
+from cleaner.text.draft import Draft, paragraphs  # noqa: E402
+from cleaner.text.layout import locate_article  # noqa: E402
+from cleaner.text.outlet import detect_site, split_header  # noqa: E402
+from cleaner.text.patterns import BYLINE, DATE_LINE  # noqa: E402
+from cleaner.text.siterules import apply_site_rules  # noqa: E402
+from cleaner.text.split import split_articles  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 MAX_LOSS = 0.0005  # share of held-out article lines the threshold may cut

@@ -7,9 +7,9 @@ import math
 import numpy as np
 import pytest
 
-from cleaner import classify
 from cleaner.categories import CATEGORIES
-from cleaner.draft import Draft, paragraphs
+from cleaner.text import classify
+from cleaner.text.draft import Draft, paragraphs
 
 STORY = [
     "The harbour council voted on Tuesday to add two evening ferries to the island "

@@ -17,9 +17,9 @@ import cleaner.batch.clean
 import cleaner.batch.run
 from cleaner import RECORD_FIELDS
 from cleaner.cli import main
-from cleaner.output import JsonlWriter
+from cleaner.io.output import JsonlWriter
+from cleaner.io.text import normalise
 from cleaner.rules import BUILTIN_RULES_DIR
-from cleaner.text import normalise
 
 from seedlib import load_expected, sample_files
 

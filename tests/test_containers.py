@@ -11,8 +11,8 @@ import orjson
 import pytest
 
 from cleaner.batch import CleanOptions, PoolSettings, run_batch
-from cleaner.containers import iter_records
-from cleaner.inputs import iter_inputs
+from cleaner.io.containers import iter_records
+from cleaner.io.inputs import iter_inputs
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>

@@ -10,7 +10,7 @@ import orjson
 import pytest
 
 import cleaner
-from cleaner.text import normalise
+from cleaner.io.text import normalise
 
 DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
 CLEAN_DUMPS_UNCHANGED = 0.93  # share of clean gold dumps given back exactly (measured: 0.957)

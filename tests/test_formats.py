@@ -17,7 +17,7 @@ from pathlib import Path
 import orjson
 
 import cleaner
-from cleaner.inputs import unwrap
+from cleaner.io.inputs import unwrap
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from test_properties import assert_only_removed
 
 import cleaner
-from cleaner.decode import decode_document
+from cleaner.io.decode import decode_document
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = sorted((ROOT / "samples").glob("*.txt"))

@@ -31,7 +31,7 @@ from cleaner.backtracking import backtracking_problem
 from cleaner.batch import CleanOptions, PoolSettings, run_batch
 from cleaner.batch.workers import imap_limited
 from cleaner.errors import DocumentTimeout, InputError, RuleError
-from cleaner.inputs import iter_inputs, read_input
+from cleaner.io.inputs import iter_inputs, read_input
 from cleaner.rules import load_rules
 from cleaner.timelimit import time_limit
 

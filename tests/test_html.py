@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import InputError, clean_file, clean_html, load_rules
 from cleaner.cli import main
-from cleaner.titles import strip_site_suffix
+from cleaner.text.titles import strip_site_suffix
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 

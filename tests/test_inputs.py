@@ -10,7 +10,7 @@ import orjson
 import pytest
 
 from cleaner import InputError, clean_file
-from cleaner.inputs import iter_inputs, read_input, sniff_format
+from cleaner.io.inputs import iter_inputs, read_input, sniff_format
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02\x00\x00\x00\x01\x80\x08\x06" * 40
 

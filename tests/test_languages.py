@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean_html, clean_text
-from cleaner.lines import ends_full_stop, is_prose, is_title_like, word_count
+from cleaner.text.lines import ends_full_stop, is_prose, is_title_like, word_count
 
 # Short real-looking news paragraphs, one per script family, each a kept sentence.
 PARAGRAPHS = {

@@ -1,6 +1,6 @@
 """Bounded work per document (issue: hostile input). Every text stage is linear,
 and what the parser or extractor cannot do in bounded time is refused up front
-as "too complex" (cleaner/limits.py). Time bounds here are generous, for CI;
+as "too complex" (cleaner/io/limits.py). Time bounds here are generous, for CI;
 the figures themselves are in `make bench`."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import time
 import pytest
 
 import cleaner
-from cleaner.limits import MAX_DEPTH, MAX_ELEMENTS, MAX_LINES
+from cleaner.io.limits import MAX_DEPTH, MAX_ELEMENTS, MAX_LINES
 
 
 def sentence(n: int) -> str:

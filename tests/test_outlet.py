@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleaner
-from cleaner.outlet import copyright_holder, split_header
+from cleaner.text.outlet import copyright_holder, split_header
 
 STORY = "\n".join([
     "Harbour council approves flood barrier",

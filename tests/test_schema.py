@@ -22,11 +22,11 @@ import pandas as pd
 import pytest
 
 import cleaner
-from cleaner.authors import clean_author
 from cleaner.categories import CATEGORIES
 from cleaner.cli import main
-from cleaner.dates import parse_published
-from cleaner.language import detect_language, normalise_language
+from cleaner.text.authors import clean_author
+from cleaner.text.dates import parse_published
+from cleaner.text.language import detect_language, normalise_language
 
 FIXTURES = Path(__file__).with_name("fixtures") / "html"
 DEVSET_ML = Path(__file__).resolve().parents[2] / "shared" / "devset-ml" / "html"

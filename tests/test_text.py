@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import InputError, clean_bytes, clean_file
-from cleaner.text import decode_bytes, normalise
+from cleaner.io.text import decode_bytes, normalise
 
 RUSSIAN_HEADLINE = "Путин предложил провести прямые переговоры в Стамбуле"
 RUSSIAN = (

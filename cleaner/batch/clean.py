@@ -4,7 +4,7 @@ Every input is cleaned on its own: a broken file, one that runs past the time
 limit, even one whose record cannot be serialised, becomes one error (path
 and reason) in its FileResult and the run goes on. Standard input is read in
 the parent and handed to a worker as bytes; so are the records of a WARC or
-JSONL file (cleaner/containers.py), read one at a time as the workers ask for
+JSONL file (cleaner/io/containers.py), read one at a time as the workers ask for
 more, each one input with its own source (`path#offset`, `path:line`) and url.
 """
 
@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..api import clean_payload, payload_lines
-from ..containers import is_container, iter_records
 from ..errors import CleanerError, InputError
-from ..inputs import DEFAULT_MAX_BYTES, STDIN, Payload, read_payload
+from ..io.containers import is_container, iter_records
+from ..io.inputs import DEFAULT_MAX_BYTES, STDIN, Payload, read_payload
 from ..learn.recurring import RecurringIndex
 from ..record import json_line
 from ..rules import RuleSet, load_rules

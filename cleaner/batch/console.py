@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
-from ..inputs import STDIN
-from ..output import JsonlWriter
+from ..io.inputs import STDIN
+from ..io.output import JsonlWriter
 from ..record import escaped_source, json_line
 from .stats import BatchStats
 

@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
-from ..language import load_detector
+from ..io.output import JsonlWriter
 from ..learn.recurring import RecurringIndex
-from ..output import JsonlWriter
+from ..text.language import load_detector
 from .clean import CleanOptions, FileResult, Input, init_worker, lines_of, lost, read_inputs, work
 from .console import reporting
 from .stats import BatchStats

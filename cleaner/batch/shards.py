@@ -4,7 +4,7 @@ Each input path (a file as discovered, a WARC or JSONL file as a whole) falls
 into shard crc32(path) mod N, so the split is the same on every run and every
 host given the same paths, whatever the order or number of files found. A
 shard is written like any output (a temporary file renamed into place at the
-end, cleaner/output.py), then its marker `part-K-of-N.done` (the shard's
+end, cleaner/io/output.py), then its marker `part-K-of-N.done` (the shard's
 totals, as JSON) is written beside it. A re-run skips every shard with a
 marker: a killed run resumes with the shard it was on, rewritten from its
 start, so no record is written twice and no line is cut; several hosts can
@@ -28,8 +28,8 @@ from dataclasses import dataclass
 import orjson
 
 from ..errors import OutputError
-from ..inputs import iter_inputs
-from ..output import JsonlWriter
+from ..io.inputs import iter_inputs
+from ..io.output import JsonlWriter
 from .clean import CleanOptions, FileResult
 from .run import PoolSettings, clean_all, write_results
 from .stats import BatchStats

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..batch import printable
 from ..errors import InputError, RuleError
-from ..inputs import DEFAULT_MAX_BYTES, FORMATS
+from ..io.inputs import DEFAULT_MAX_BYTES, FORMATS
 from ..record import json_line
 from ..rules import RULES_ENV, RuleSet, default_rule_dirs, load_rules
 from . import report, terminal

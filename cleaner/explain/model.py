@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..api import clean_payload
-from ..inputs import Payload
+from ..io.inputs import Payload
 from ..record import Article, Removal
 from ..rules import RuleSet
 from ..trace import Step, tracing

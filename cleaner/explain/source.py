@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 
 from ..errors import InputError
-from ..inputs import DEFAULT_MAX_BYTES, Payload, read_payload
+from ..io.inputs import DEFAULT_MAX_BYTES, Payload, read_payload
 
 
 def is_url(target: str) -> bool:

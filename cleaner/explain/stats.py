@@ -34,9 +34,9 @@ import orjson
 
 from ..batch import BatchStats
 from ..errors import InputError
-from ..inputs import STDIN
+from ..io.inputs import STDIN
+from ..io.text import squash
 from ..rules import RuleSet, SiteRule
-from ..text import squash
 
 SHORT_BODY_WORDS = 50
 LEFTOVER_SHARE = 0.5

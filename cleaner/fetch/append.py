@@ -25,7 +25,7 @@ from typing import BinaryIO
 import orjson
 
 from ..errors import OutputError
-from ..output import writes_in_place
+from ..io.output import writes_in_place
 from .state import LockHeld
 
 _BLOCK = 1024 * 1024

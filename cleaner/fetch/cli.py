@@ -22,7 +22,7 @@ from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, TypeVar
 
 from ..errors import CleanerError, OutputError, RuleError
-from ..output import writes_in_place
+from ..io.output import writes_in_place
 from ..rules import default_rule_dirs, load_rules
 from .options import Clock, FetchOptions, parse_since
 from .sources import SourceError, check_url

@@ -36,13 +36,13 @@ from urllib.parse import urlsplit
 import httpx
 
 from ..batch import printable
-from ..decode import decode_document
 from ..errors import CleanerError, InputError
-from ..output import JsonlWriter
+from ..io.decode import decode_document
+from ..io.output import JsonlWriter
+from ..io.text import declared_charset
 from ..pipeline import clean_html
 from ..record import Article, json_line
 from ..rules import RuleSet, load_rules
-from ..text import declared_charset
 from .append import AppendOutput, record_keys
 from .http import Fetched, FetchError, HttpClient
 from .options import Clock, FetchOptions

@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from xml.parsers import expat
 
 from ..errors import InputError
-from ..inputs import read_input
+from ..io.inputs import read_input
 
 MAX_URL_LENGTH = 2048
 MAX_TEXT = 4096  # characters kept of one element's text (a link or a date)

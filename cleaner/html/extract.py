@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..text import squash
+from ..io.text import squash
 
 # trafilatura logs every page it finds too short; the batch reports outcomes itself.
 

@@ -6,10 +6,10 @@ deliberately: JSON-LD first, then Open Graph and Twitter cards, then
 headline matches what news parsers such as fundus record more often than the
 <h1>, which tends to carry live-blog labels and longer variants).
 
-The date is the first declared one that reads as a date (cleaner/dates.py).
+The date is the first declared one that reads as a date (cleaner/text/dates.py).
 The language is the one the page declares (<html lang>, og:locale, a
 content-language meta), as a lowercase BCP 47 tag; a page that declares none
-gets the language of its paragraph text (cleaner/language.py).
+gets the language of its paragraph text (cleaner/text/language.py).
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from typing import Any
 import orjson
 from selectolax.lexbor import LexborHTMLParser
 
-from ..dates import parse_published
-from ..language import SAMPLE_CHARS, detect_language, normalise_language
-from ..lines import WORD
-from ..text import squash
-from ..titles import strip_site_suffix
+from ..io.text import squash
+from ..text.dates import parse_published
+from ..text.language import SAMPLE_CHARS, detect_language, normalise_language
+from ..text.lines import WORD
+from ..text.titles import strip_site_suffix
 
 # Meta tags that carry the publication date, in the order they are trusted.
 _DATE_METAS = ("article:published_time", "og:published_time", "datepublished", "pubdate",

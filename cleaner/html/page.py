@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..decode import decode_document
-from ..draft import Para, paragraphs
-from ..limits import check_html, check_text
-from ..outlet import host_of
+from ..io.decode import decode_document
+from ..io.limits import check_html, check_text
+from ..io.text import declared_charset, normalise, squash
 from ..record import Removal
 from ..rules import RuleSet, SiteRule
-from ..text import declared_charset, normalise, squash
+from ..text.draft import Para, paragraphs
+from ..text.outlet import host_of
 from .extract import main_text, selected_text
 from .meta import PageMeta, read_meta
 from .prune import LONG_PARAGRAPH, prune, strip_non_content

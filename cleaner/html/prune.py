@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..io.text import squash
 from ..record import Removal
 from ..rules import SiteRule
-from ..text import squash
 
 # Elements that never hold article text (not <form>: ASP.NET pages wrap everything in one).
 NON_CONTENT = ("script, style, noscript, svg, iframe, button, input, select, textarea, "

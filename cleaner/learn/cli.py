@@ -19,9 +19,9 @@ from pathlib import Path
 
 from ..api import payload_lines
 from ..errors import CleanerError, RuleError
-from ..inputs import DEFAULT_MAX_BYTES, iter_inputs, read_payload
-from ..outlet import host_of
+from ..io.inputs import DEFAULT_MAX_BYTES, iter_inputs, read_payload
 from ..rules import RuleSet, load_rule_file, load_rules
+from ..text.outlet import host_of
 from .draft_rules import DEFAULT_MIN_SUPPORT, MIN_DOCUMENTS, LearnError, draft_rules
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..draft import Para
 from ..errors import CleanerError
-from ..patterns import EXACT_LINES, line_key
+from ..text.draft import Para
+from ..text.patterns import EXACT_LINES, line_key
 from .mine import (
     MONTH_NAME,
     PLACEHOLDER_REGEX,

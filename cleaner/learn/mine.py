@@ -21,9 +21,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from ..lines import DATELINE, is_sign_off, is_wire_credit
-from ..patterns import MONTH
-from ..text import squash
+from ..io.text import squash
+from ..text.lines import DATELINE, is_sign_off, is_wire_credit
+from ..text.patterns import MONTH
 
 # Placeholders of the masked form, each standing for a part that varies between
 # pages, with the regex a learned rule matches it by (case-insensitive where marked).

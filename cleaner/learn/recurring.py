@@ -22,11 +22,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..draft import Draft, paragraphs
 from ..html import read_page
-from ..outlet import detect_site, host_of, split_header
+from ..io.text import normalise
 from ..rules import RuleSet, SiteRule
-from ..text import normalise
+from ..text.draft import Draft, paragraphs
+from ..text.outlet import detect_site, host_of, split_header
 from .mine import cluster_support, countable, document_keys, line_hash, story_clusters
 
 DEFAULT_MIN_SUPPORT = 0.5

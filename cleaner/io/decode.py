@@ -1,7 +1,7 @@
 """Decoding that never garbles silently: what the batch uses to turn an input's bytes
 into text, with what it had to repair or doubt.
 
-On top of cleaner.text.decode_bytes (byte-order mark, UTF-8, declared charset,
+On top of cleaner.io.text.decode_bytes (byte-order mark, UTF-8, declared charset,
 charset-normalizer's guess) it keeps UTF-8 text with a few stray bytes UTF-8
 (each stray byte becomes U+FFFD and is counted) instead of re-reading the
 whole file in a legacy code page, ignores a declared charset that cannot be

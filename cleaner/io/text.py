@@ -14,7 +14,7 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
-from .errors import InputError
+from ..errors import InputError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts with UTF-16 LE's

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..record import Removal
 from .lines import is_prose, line_tokens
-from .record import Removal
 
 # Rule ids (their endings) of the detectors that cut a block of lines as one: an
 # appeal's title, pitch and buttons.

@@ -33,7 +33,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from .errors import InputError
+from ..errors import InputError
 from .inputs import DEFAULT_MAX_BYTES, Payload, open_input, unwrap
 
 WARC_SUFFIXES = (".warc", ".warc.gz")

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from types import TracebackType
 from typing import BinaryIO, Protocol
 
-from .errors import OutputError
+from ..errors import OutputError
 from .inputs import STDIN, is_input_name
 
 _PREFIX = ".cleaner-"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import InputError
+from ..errors import InputError
 
 MAX_LINES = 200_000  # non-empty lines in a text dump (or extracted from a page)
 MAX_ELEMENTS = 100_000  # start tags in a page

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 
+from ..record import Article
 from .authors import clean_authors
 from .dates import find_date
 from .draft import Draft
 from .language import detect_language, normalise_language
 from .lines import DATELINE
-from .record import Article
 from .titles import tidy_headline
 
 

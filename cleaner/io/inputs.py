@@ -14,7 +14,7 @@ page (their charset and content type are kept).
 
 A folder walk also takes WARC archives (.warc, .warc.gz); they, and JSONL
 files named on the command line (.jsonl, .jsonl.gz), hold many records and are
-read record by record (cleaner/containers.py), not here: given to
+read record by record (cleaner/io/containers.py), not here: given to
 `read_payload`, or met under another name, a WARC archive is refused with a
 message saying how to have it read; an ARC archive (.arc) is refused.
 """
@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO, Protocol
 
-from .errors import InputError
+from ..errors import InputError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: far above any real article page
 TEXT_SUFFIXES = (".txt", ".text")
@@ -136,7 +136,7 @@ def read_payload(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
                          "(.warc, .warc.gz) and clean that")
     if path.lower().endswith((WARC_SUFFIX, WARC_SUFFIX + ".gz", ".jsonl", ".jsonl.gz")):
         raise InputError("a WARC or JSONL file holds many documents: give it to `cleaner "
-                         "clean` or read it with cleaner.containers.iter_records")
+                         "clean` or read it with cleaner.io.containers.iter_records")
     return unwrap(_read_file(path, max_bytes), max_bytes)
 
 

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from ..io.text import squash
 from .draft import Draft, Para
 from .lines import (
     CLOSERS,
@@ -60,7 +61,6 @@ from .patterns import (
     photo_credit,
     reader_prompt,
 )
-from .text import squash
 
 # Notices and prompts whose buttons follow them; how long a button is.
 BUTTONED = frozenset({"cookie_notice", "newsletter_prompt", "app_prompt", "paywall",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..rules import SiteRule
 from .draft import Draft
-from .rules import SiteRule
 
 
 def apply_site_rules(draft: Draft, rule: SiteRule | None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from .rules import RuleSet, SiteRule
+from ..rules import RuleSet, SiteRule
 
 HEADER_LINES = 3  # a URL header must be among the first non-empty lines
 _HEADER = re.compile(r"^(?:url|source|link|canonical)\s*:\s*(https?://\S+)$", re.I)
