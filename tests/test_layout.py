@@ -688,6 +688,21 @@ def test_the_headline_above_byline_and_caption_wins_over_its_longer_standfirst(
     assert body_of(record)[-len(story):] == story
 
 
+@pytest.mark.parametrize("top", [["Put the Example Post on your phone, it is free today."],
+                                 ["Put the Example Post on your phone, it is free today.",
+                                  "Exclusive"]], ids=["prompt", "prompt-and-banner"])
+def test_a_headline_under_a_short_prompt_sentence_is_the_headline(
+        top: list[str], no_rules: cleaner.RuleSet) -> None:
+    """A one-sentence prompt no pattern knows, right over the headline, makes the
+    densest stretch begin above the headline: the headline is still found there, and
+    stays out of the body."""
+    caption = "A farmer walks through a dry field near Fresno. Photo: Ana Ribeiro / AFP"
+    text = "\n".join([*top, HEADLINE, caption, *ARTICLE, *FOOTER])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == HEADLINE
+    assert body_of(record)[:len(ARTICLE)] == ARTICLE
+
+
 def test_a_four_word_headline_over_byline_and_date_wins_over_its_standfirst(
         no_rules: cleaner.RuleSet) -> None:
     """A short title ('Coast braces for storm') signed and dated under it is the

@@ -39,6 +39,7 @@ NON_PROSE_COST = 2  # a live line that is not a sentence, times its place in the
 CUT_COST = 1  # a line a detector already cut, times its place in the run
 POSITION_DISCOUNT = 0.5  # pages put the story before sidebars: later prose weighs less
 RUN_CAP = 6  # the per-line penalty stops growing here
+OPENING_LINES = 3  # a headline the body's stretch took in stands this close to its top
 HEAD_FURNITURE = 3  # byline, date and caption lines between a headline and its standfirst
 CAPTION_SENTENCE_WORDS = 12  # ... a caption there is a sentence this short
 HEADLINE_LOOKBACK = 20  # live lines above the body searched for the headline
@@ -88,6 +89,11 @@ def locate_article(draft: Draft) -> None:
         draft.headline = _choose_headline(draft, above[-HEADLINE_LOOKBACK:], story)
     if draft.headline is None:
         draft.headline = _leading_title(draft, [i for i in live if start <= i <= end])
+    if draft.headline is None:  # the stretch may begin above its headline
+        draft.headline = _opening_title(draft, [i for i in live if start <= i <= end])
+        if draft.headline is not None:
+            above = [i for i in live if i <= draft.headline]
+            start = draft.headline + 1
     for i in above:
         below_headline = draft.headline is not None and i > draft.headline
         if i == draft.headline or (below_headline and _is_standfirst(draft.paras[i])):
@@ -271,6 +277,19 @@ def _is_standfirst(para: Para) -> bool:
     return (para.words >= STANDFIRST_WORDS and lowercase_share(text) >= STANDFIRST_LOWERCASE
             and not BYLINE.match(text) and not DATE_LINE.match(text)
             and not CAPTION_TRAILING_CREDIT.match(text) and not photo_credit(para))
+
+
+def _opening_title(draft: Draft, body: list[int]) -> int | None:
+    """A title among the body's first lines with only short lines above it (a banner,
+    a prompt the classifier cuts later) and the story under it: the stretch the
+    layout found began a line or two above the headline."""
+    for n, i in enumerate(body[:OPENING_LINES]):
+        para = draft.paras[i]
+        if n + 1 < len(body) and (headline_score(para, 0) or 0) > 0:
+            return i
+        if para.words > CAPTION_SENTENCE_WORDS:
+            return None  # a story paragraph comes first
+    return None
 
 
 def _leading_title(draft: Draft, body: list[int]) -> int | None:
