@@ -703,6 +703,17 @@ def test_a_headline_under_a_short_prompt_sentence_is_the_headline(
     assert body_of(record)[:len(ARTICLE)] == ARTICLE
 
 
+def test_a_title_like_caption_printed_twice_in_a_row_is_no_echoed_headline(
+        no_rules: cleaner.RuleSet) -> None:
+    """A caption with no full stop printed twice running under the dated headline: a
+    caption and its copy (both cut), not a headline echoed under its captions."""
+    caption = "Farmers inspect a dry irrigation canal outside Fresno in the Central Valley"
+    text = "\n".join(["Breaking", HEADLINE, DATE, caption, caption, *ARTICLE, *FOOTER])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == HEADLINE
+    assert body_of(record)[:len(ARTICLE)] == ARTICLE
+
+
 def test_a_four_word_headline_over_byline_and_date_wins_over_its_standfirst(
         no_rules: cleaner.RuleSet) -> None:
     """A short title ('Coast braces for storm') signed and dated under it is the

@@ -96,6 +96,9 @@ def locate_article(draft: Draft) -> None:
             start = draft.headline + 1
     for i in above:
         below_headline = draft.headline is not None and i > draft.headline
+        if below_headline and _doubled(draft, i):
+            draft.cut(i, "generic.caption.doubled", "caption")  # the copy of a caption
+            continue
         if i == draft.headline or (below_headline and _is_standfirst(draft.paras[i])):
             continue  # a standfirst between the headline and the body is part of the story
         if titled and not _head_meta(draft.paras[i]):
@@ -265,7 +268,16 @@ def _echoed(draft: Draft, i: int) -> bool:
     """Line i repeats a line above it that was cut as a duplicate."""
     text = draft.paras[i].text
     return any(p.text == text and p.cut is not None and p.cut.category == "duplicate"
-               for p in draft.paras[max(0, i - HEADLINE_LOOKBACK):i])
+               for p in draft.paras[max(0, i - HEADLINE_LOOKBACK):i - 1])  # (a caption
+    #            printed twice in a row is no headline echoed under its captions)
+
+
+def _doubled(draft: Draft, i: int) -> bool:
+    """Line i is the second of a line printed twice in a row (the first cut as its
+    duplicate): a photo caption and its copy, under the headline."""
+    above = draft.paras[i - 1] if i else None
+    return (above is not None and above.text == draft.paras[i].text and above.cut is not None
+            and above.cut.category == "duplicate")
 
 
 def _is_standfirst(para: Para) -> bool:
