@@ -609,6 +609,17 @@ def test_a_short_article_above_a_separator_or_footer_is_split_off(
     assert [body_of(r) for r in records] == [FIRST[:2], SECOND]
 
 
+def test_a_signed_headline_of_short_words_only_opens_the_next_article(
+        no_rules: cleaner.RuleSet) -> None:
+    """'Man, 32, held as cops hunt gun': no word of five letters or more to compare with
+    the story above, so its short words are compared instead."""
+    second = "Man, 32, held as cops hunt gun"
+    text = "\n".join([FIRST_HEADLINE, *FIRST, "Advertisement", second, BYLINE, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, second]
+    assert body_of(records[1]) == SECOND
+
+
 def test_a_consent_blurb_above_a_signed_headline_does_not_become_a_record(
         no_rules: cleaner.RuleSet) -> None:
     """The split finds the headline under page furniture; what is left above it once

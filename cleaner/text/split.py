@@ -37,6 +37,7 @@ from .draft import Para
 from .lines import (
     CLOSING_QUOTES,
     HEADLINE_SENTENCE_WORDS,
+    WORD,
     ends_sentence,
     has_sentence_break,
     is_quotation,
@@ -69,6 +70,7 @@ LEAD_WORDS = 80  # words of full paragraphs in that window: a story, not a tease
 HEAD_MARK = 3  # a byline or date line opens the head zone: within this many lines
 STORY_END = 30  # lines above a headline within which the last story ended
 SUBJECT_LINES = 30  # lines above a headline compared with it for shared words
+SHORT_WORD = 3  # ... of a line with no longer word, words this long
 SUBJECT_SHARE = 0.5  # a caption shares at least this share of its words with the story
 CONTINUED_SHARE = 0.25  # paragraphs sharing this much of their stems with the text above go on
 LEAD_SHARE = 0.3  # a headline shares at least this share of its words with its first paragraphs
@@ -179,9 +181,12 @@ def _new_subject(paras: list[Para], i: int) -> bool:
     mid-story names the story's people and places, the next article's headline
     mostly does not."""
     words = word_stems(paras[i].folded)
-    if not words:
-        return False
-    return len(words & _stems_above(paras, i)) < SUBJECT_SHARE * len(words)
+    if words:
+        return len(words & _stems_above(paras, i)) < SUBJECT_SHARE * len(words)
+    # short words only ('Man, 32, held as cops hunt gun'): compare the words themselves
+    short = {w for w in WORD.findall(paras[i].folded) if len(w) >= SHORT_WORD and not w.isdigit()}
+    above = {w for para in paras[max(0, i - SUBJECT_LINES):i] for w in WORD.findall(para.folded)}
+    return bool(short) and len(short & above) < SUBJECT_SHARE * len(short)
 
 
 def _is_full_paragraph(para: Para) -> bool:
