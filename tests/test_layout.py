@@ -620,6 +620,26 @@ def test_a_signed_headline_of_short_words_only_opens_the_next_article(
     assert body_of(records[1]) == SECOND
 
 
+def test_an_unsigned_headline_of_short_words_leads_into_its_story(
+        no_rules: cleaner.RuleSet) -> None:
+    """Under the last page's footer, 'Man, 32, held as cops hunt gun' shares its short
+    words with the story under it: it opens the next article."""
+    second = "Man, 32, held as cops hunt gun"
+    story = ["A man of 32 was held overnight as cops searched the park for the gun used in "
+             "Saturday's robbery, police said on Sunday.",
+             "Officers said the man was held after a caller saw him near the park gates "
+             "shortly before midnight, and that the search would go on today.",
+             "The cops asked anyone who saw the gun being thrown away to call the station, "
+             "and said the park would stay closed until the search ends.",
+             "Neighbours said they had heard two shots on Saturday night and seen a car leave "
+             "the park at speed a few minutes later."]
+    text = "\n".join([FIRST_HEADLINE, *FIRST, "Impressum | Datenschutz | Kontakt", second,
+                      *story])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, second]
+    assert body_of(records[1]) == story
+
+
 def test_a_consent_blurb_above_a_signed_headline_does_not_become_a_record(
         no_rules: cleaner.RuleSet) -> None:
     """The split finds the headline under page furniture; what is left above it once

@@ -180,13 +180,21 @@ def _new_subject(paras: list[Para], i: int) -> bool:
     """The line speaks of something the story above did not: a photo caption echoed
     mid-story names the story's people and places, the next article's headline
     mostly does not."""
-    words = word_stems(paras[i].folded)
+    shared = _shared(paras[i], paras[max(0, i - SUBJECT_LINES):i])
+    return shared is not None and shared < SUBJECT_SHARE
+
+
+def _shared(line: Para, context: list[Para]) -> float | None:
+    """The share of a line's words the context lines use too, by word stems; for a
+    line of short words only ('Man, 32, held as cops hunt gun'), by those words.
+    None: the line has no word to tell."""
+    words = word_stems(line.folded)
     if words:
-        return len(words & _stems_above(paras, i)) < SUBJECT_SHARE * len(words)
-    # short words only ('Man, 32, held as cops hunt gun'): compare the words themselves
-    short = {w for w in WORD.findall(paras[i].folded) if len(w) >= SHORT_WORD and not w.isdigit()}
-    above = {w for para in paras[max(0, i - SUBJECT_LINES):i] for w in WORD.findall(para.folded)}
-    return bool(short) and len(short & above) < SUBJECT_SHARE * len(short)
+        used = {stem for para in context for stem in word_stems(para.folded)}
+    else:
+        words = {w for w in WORD.findall(line.folded) if len(w) >= SHORT_WORD and not w.isdigit()}
+        used = {w for para in context for w in WORD.findall(para.folded)}
+    return len(words & used) / len(words) if words else None
 
 
 def _is_full_paragraph(para: Para) -> bool:
@@ -341,8 +349,9 @@ def _prompt(para: Para) -> bool:
 
 def _leads_into(paras: list[Para], i: int, full: list[bool]) -> bool:
     """A headline shares words with the first paragraphs of its story."""
-    words = word_stems(paras[i].folded)
-    return len(words & _stems_below(paras, i, full)) >= max(1, LEAD_SHARE * len(words))
+    lead = [paras[k] for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]][:3]
+    shared = _shared(paras[i], lead)
+    return shared is not None and shared > 0 and shared >= LEAD_SHARE
 
 
 def _story_goes_on(paras: list[Para], i: int, full: list[bool]) -> bool:
