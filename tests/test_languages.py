@@ -7,7 +7,14 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean_html, clean_text
-from cleaner.text.lines import ends_full_stop, is_prose, is_title_like, word_count
+from cleaner.text.lines import (
+    context_words,
+    ends_full_stop,
+    is_prose,
+    is_title_like,
+    subject_words,
+    word_count,
+)
 
 # Short real-looking news paragraphs, one per script family, each a kept sentence.
 PARAGRAPHS = {
@@ -126,3 +133,12 @@ def test_a_quotation_headline_is_the_headline(no_rules) -> None:
 def test_a_full_stop_ends_a_statement_in_any_script(line: str, stops: bool) -> None:
     """Titles are told from statements by a full stop, whatever the script's stop looks like."""
     assert ends_full_stop(line) is stops
+
+
+def test_a_line_of_short_words_is_about_those_words() -> None:
+    """Subjects are compared by five-letter stems; a headline with no word that long is
+    compared by its words of three letters or more, which other lines' words include."""
+    assert subject_words("man, 32, held as cops hunt gun") == {"man", "held", "cops", "hunt", "gun"}
+    assert subject_words("drought forces farmers to leave fields") == {
+        "droug", "force", "farme", "leave", "field"}
+    assert {"cops", "gun"} <= context_words("the cops found the gun in the park")

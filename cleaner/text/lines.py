@@ -40,6 +40,7 @@ CLOSERS = "\"'”’“‘»«›‹)]*」』）】》〉"  # German closes quot
 OPENING_QUOTES = "\"'„“‚‘«»「『"
 CLOSING_QUOTES = "\"'“”‘’»«」』"
 QUOTE_WORDS = 6  # a whole-line quotation this long is a sentence
+SHORT_WORD = 3  # a line of words shorter than STEM_CHARS is about those this long
 STEM_CHARS = 5  # shorter words say little about a line's subject
 HEADLINE_SENTENCE_WORDS = 20  # a quotation headline is this short
 _TERMINAL = ".!?:;…。！？．｡।॥؟۔։።။"
@@ -195,6 +196,24 @@ def word_stems(folded: str) -> set[str]:
     """The first STEM_CHARS characters of the longer words of a casefolded line: what
     it is about, across inflections ('Путин', 'Путина')."""
     return stems_of(WORD.findall(folded))
+
+
+def subject_words(folded: str) -> set[str]:
+    """What a casefolded line is about: its word_stems or, for a line of short words
+    only ('man, 32, held as cops hunt gun'), those words of three letters or more."""
+    words = WORD.findall(folded)
+    return stems_of(words) or _short_words(words)
+
+
+def context_words(folded: str) -> set[str]:
+    """A casefolded line's words as subject_words of other lines are looked up in:
+    the stems of its longer words and its short words (no short word is a stem)."""
+    words = WORD.findall(folded)
+    return stems_of(words) | _short_words(words)
+
+
+def _short_words(words: list[str]) -> set[str]:
+    return {w for w in words if SHORT_WORD <= len(w) < STEM_CHARS and not w.isdigit()}
 
 
 def stems_of(words: list[str]) -> set[str]:

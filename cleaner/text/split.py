@@ -37,11 +37,12 @@ from .draft import Para
 from .lines import (
     CLOSING_QUOTES,
     HEADLINE_SENTENCE_WORDS,
-    WORD,
+    context_words,
     ends_sentence,
     has_sentence_break,
     is_quotation,
     is_title_like,
+    subject_words,
     word_stems,
 )
 from .patterns import (
@@ -70,7 +71,6 @@ LEAD_WORDS = 80  # words of full paragraphs in that window: a story, not a tease
 HEAD_MARK = 3  # a byline or date line opens the head zone: within this many lines
 STORY_END = 30  # lines above a headline within which the last story ended
 SUBJECT_LINES = 30  # lines above a headline compared with it for shared words
-SHORT_WORD = 3  # ... of a line with no longer word, words this long
 SUBJECT_SHARE = 0.5  # a caption shares at least this share of its words with the story
 CONTINUED_SHARE = 0.25  # paragraphs sharing this much of their stems with the text above go on
 LEAD_SHARE = 0.3  # a headline shares at least this share of its words with its first paragraphs
@@ -188,12 +188,8 @@ def _shared(line: Para, context: list[Para]) -> float | None:
     """The share of a line's words the context lines use too, by word stems; for a
     line of short words only ('Man, 32, held as cops hunt gun'), by those words.
     None: the line has no word to tell."""
-    words = word_stems(line.folded)
-    if words:
-        used = {stem for para in context for stem in word_stems(para.folded)}
-    else:
-        words = {w for w in WORD.findall(line.folded) if len(w) >= SHORT_WORD and not w.isdigit()}
-        used = {w for para in context for w in WORD.findall(para.folded)}
+    words = subject_words(line.folded)
+    used = {word for para in context for word in context_words(para.folded)}
     return len(words & used) / len(words) if words else None
 
 
