@@ -640,6 +640,18 @@ def test_an_unsigned_headline_of_short_words_leads_into_its_story(
     assert body_of(records[1]) == story
 
 
+def test_a_credited_caption_printed_around_a_short_paragraph_splits_nothing(
+        no_rules: cleaner.RuleSet) -> None:
+    """'Caption. Photo: Name/Agency', a short sentence, the caption again (found by the
+    property test): a caption, not a headline and its echo."""
+    caption = "A farmer checks a dry canal outside Fresno on Monday. Photo: Jane Doe/Reuters"
+    story = [*ARTICLE[:2], caption, "Ortega declined to comment on the cuts.", caption,
+             *ARTICLE[2:]]
+    records = cleaner.clean_text("\n".join([HEADLINE, *story]), rules=no_rules)
+    assert [r.headline for r in records] == [HEADLINE]
+    assert "Ortega declined to comment on the cuts." in body_of(records[0])
+
+
 def test_a_consent_blurb_above_a_signed_headline_does_not_become_a_record(
         no_rules: cleaner.RuleSet) -> None:
     """The split finds the headline under page furniture; what is left above it once

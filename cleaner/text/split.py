@@ -12,8 +12,8 @@ paragraph: captions, byline, date, widgets) is the evidence, strongest first:
   being part of a teaser list ('title / date' or 'title / section' pairs); or,
   with paragraph spacing, a caption printed twice under it;
 - SET_APART: three or more blank lines above it (or above its one- or two-word
-  banner) where the dump uses fewer, or
-  a separator line ("Up next", "Next article", "* * *") just above it.
+  banner) where the dump uses fewer, or a separator line ("Up next", "Next
+  article", "* * *") or a page's end (its footer) just above it.
 A line under a teaser header ('More articles', 'Mehr zum Thema') is a teaser,
 unless a byline or date stands right under it and the paragraphs below start a
 new story rather than carry on the one above.
@@ -249,8 +249,8 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
     line occurs (a headline and its echo occur twice, a repeated widget line more
     often)."""
     para = paras[i]
-    if not _headline_shaped(para) or LINK_LABEL.match(para.text):
-        return 0
+    if not _headline_shaped(para) or LINK_LABEL.match(para.text) or _is_caption(para):
+        return 0  # (a credited caption printed twice around a line is no headline's echo)
     # an endless-scroll copy prints the headline again under its captions (which may
     # be sentences, printed twice too): the story starts below the echo
     origin = next((k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW))
