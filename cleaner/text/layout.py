@@ -19,6 +19,7 @@ from .lines import (
     has_lowercase_word,
     is_headline_shaped,
     is_quotation,
+    is_quoted_or_asked,
     is_story_list_item,
     is_title_like,
     lowercase_share,
@@ -312,7 +313,7 @@ def _leading_title(draft: Draft, body: list[int]) -> int | None:
     para, text = draft.paras[body[0]], draft.paras[body[0]].text
     if para.words > HEADLINE_SENTENCE_WORDS or not is_headline_shaped(text, para.words):
         return None
-    return body[0] if is_quotation(text) or text.rstrip("\"'”’").endswith(("?", "!")) else None
+    return body[0] if is_quoted_or_asked(text) else None
 
 
 def _head_meta(para: Para) -> bool:

@@ -175,6 +175,12 @@ def is_quotation(text: str) -> bool:
     return text[:1] in OPENING_QUOTES and text[-1:] in CLOSING_QUOTES
 
 
+def is_quoted_or_asked(text: str) -> bool:
+    """A whole-line quotation, or a line ending in a question or exclamation mark
+    (inside closing quotes too): the sentence shapes a headline may take."""
+    return is_quotation(text) or text.rstrip(CLOSING_QUOTES).endswith(("?", "!"))
+
+
 def is_headline_shaped(text: str, words: int) -> bool:
     """Title-like, or a quotation short enough for a headline, with no sentence
     break inside ('«Die Zurückhaltung hat viel mit den USA zu tun»')."""

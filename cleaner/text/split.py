@@ -35,12 +35,11 @@ from collections import Counter
 
 from .draft import Para
 from .lines import (
-    CLOSING_QUOTES,
     HEADLINE_SENTENCE_WORDS,
     context_words,
     ends_sentence,
     has_sentence_break,
-    is_quotation,
+    is_quoted_or_asked,
     is_title_like,
     subject_words,
     word_stems,
@@ -345,9 +344,8 @@ def _prompt(para: Para) -> bool:
 
 def _leads_into(paras: list[Para], i: int, full: list[bool]) -> bool:
     """A headline shares words with the first paragraphs of its story."""
-    lead = [paras[k] for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]][:3]
-    shared = _shared(paras[i], lead)
-    return shared is not None and shared > 0 and shared >= LEAD_SHARE
+    shared = _shared(paras[i], _first_paragraphs(paras, i, full))
+    return shared is not None and shared >= LEAD_SHARE
 
 
 def _story_goes_on(paras: list[Para], i: int, full: list[bool]) -> bool:
@@ -358,12 +356,14 @@ def _story_goes_on(paras: list[Para], i: int, full: list[bool]) -> bool:
     return len(below & _stems_above(paras, i)) >= CONTINUED_SHARE * max(1, len(below))
 
 
+def _first_paragraphs(paras: list[Para], i: int, full: list[bool]) -> list[Para]:
+    """The first three full paragraphs under line i, within its lead window."""
+    return [paras[k] for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]][:3]
+
+
 def _stems_below(paras: list[Para], i: int, full: list[bool]) -> set[str]:
-    """Word stems of the first three full paragraphs under line i."""
-    below: set[str] = set()
-    for k in [k for k in range(i + 1, min(len(paras), i + 1 + LEAD_WINDOW)) if full[k]][:3]:
-        below |= word_stems(paras[k].folded)
-    return below
+    """Word stems of the first full paragraphs under line i."""
+    return {stem for para in _first_paragraphs(paras, i, full) for stem in word_stems(para.folded)}
 
 
 def _stems_above(paras: list[Para], i: int) -> set[str]:
@@ -390,7 +390,7 @@ def _header(para: Para) -> bool:
 
 def _captioned(para: Para, head: list[Para], counts: Counter[str]) -> bool:
     """A photo caption printed twice under the line (a widget repeats more often)."""
-    if _is_caption(para) or LABELLED.match(para.text):  # 'Read more: <title>' over a photo
+    if LABELLED.match(para.text):  # 'Read more: <title>' over a photo (captions open nothing)
         return False
     others = [p.text for p in head if p.text != para.text and p.words >= CAPTION_WORDS]
     return any(others.count(text) == 2 == counts[text] for text in set(others))
@@ -408,7 +408,7 @@ def _headline_shaped(para: Para) -> bool:
         return is_title_like(para.text, para.words) and not INNER_STOP.search(para.text)
     text = para.text
     return (para.words <= HEADLINE_SENTENCE_WORDS and not has_sentence_break(text)
-            and (is_quotation(text) or text.rstrip(CLOSING_QUOTES).endswith(("?", "!"))))
+            and is_quoted_or_asked(text))
 
 
 def _repeated_block(paras: list[Para], i: int, distance: int) -> bool:
