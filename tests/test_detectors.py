@@ -273,6 +273,17 @@ def test_repeated_paragraph_is_cut_as_duplicate(no_rules: cleaner.RuleSet) -> No
     assert cut_as(record, ARTICLE[1]) == ["duplicate"]
 
 
+def test_headline_repeated_under_a_short_story_keeps_its_top_copy(
+        no_rules: cleaner.RuleSet) -> None:
+    """A short story's headline printed again a few lines under it, over a teaser
+    list: the story between the copies makes the lower one a repeat, not an echo."""
+    teasers = ["Most read", "Ferry fares rise again as fuel costs climb",
+               "Harbour festival returns after a three-year break"]
+    record = clean_one([HEADLINE, *ARTICLE, HEADLINE, *teasers], no_rules)
+    assert record.headline == HEADLINE
+    assert body_of(record) == ARTICLE
+
+
 EMBED_ATTRIBUTION = "— Maria Lopez (@marialopez) March 4, 2024"
 
 
@@ -620,9 +631,18 @@ def test_story_lines_that_address_the_reader_stay(line: str, no_rules: cleaner.R
     "[MORE: How the new plant will change your bill]",
     "► Explainer: Why the city's pipes keep bursting",
     "→ Timeline of the council's water crisis",
-], ids=["see-also", "more", "arrow-explainer", "arrow"])
+    "☛ Timeline of the council's water crisis",
+    "⏩ Warum die Bahn im Winter so oft zu spät kommt",
+], ids=["see-also", "more", "arrow-explainer", "arrow", "pointing-hand", "pictograph"])
 def test_bracketed_and_arrowed_teaser_links_are_cut(link: str, no_rules: cleaner.RuleSet) -> None:
+    """Any symbol opening a title points at another story as an arrow does."""
     assert_cut_mid(link, "inline_link", no_rules)
+
+
+def test_a_symbol_opening_a_sentence_is_no_teaser_link(no_rules: cleaner.RuleSet) -> None:
+    line = "⚠ The council says the water is safe to drink again, but warns residents to run taps."
+    article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
+    assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
 
 
 def test_a_bracketed_editors_note_stays(no_rules: cleaner.RuleSet) -> None:

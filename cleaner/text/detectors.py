@@ -28,7 +28,6 @@ from .lines import (
 )
 from .patterns import (
     AMOUNT_LINE,
-    ARROWS,
     AUTHOR_BIO,
     AUTHOR_BIO_TAIL,
     BRACKETED,
@@ -59,6 +58,7 @@ from .patterns import (
     line_key,
     meta_line,
     photo_credit,
+    pointed_title,
     reader_prompt,
 )
 
@@ -86,6 +86,7 @@ LINK_SHARED = 0.5  # ... at least this share of its own
 CONTAINED_KEY = 6  # words a repeated standfirst or pull quote is looked up by
 CONTAINED_CHECKS = 50  # substring searches per paragraph, at most
 TITLE_ECHO_LINES = 8  # a title repeated this close is the page echoing its headline
+ECHO_STORY_LINES = 2  # ... with no more story paragraphs than this between the copies
 CAPTION_UNDER_TITLE_WORDS = 20  # ... and a line this short printed under each copy, its caption
 CAPTION_MIN_WORDS = 3  # a doubled line shorter than this is a widget ('Share', 'Share')
 # ... and one longer than this a story paragraph copied twice (none in the dev set's dumps:
@@ -186,15 +187,11 @@ def _spaced(paras: list[Para]) -> bool:
 
 
 def teaser_links(draft: Draft) -> None:
-    """Links to other stories set apart by their form: bracketed or arrowed titles."""
+    """Links to other stories set apart by their form: bracketed titles, or titles an
+    arrow or a pictograph points at."""
     for i in draft.live():
         text = draft.paras[i].text
-        if BRACKETED.match(text):
-            inner = text[1:-1].strip()
-        elif text[:1] in ARROWS:
-            inner = text.lstrip(ARROWS + " ")
-        else:
-            continue
+        inner = text[1:-1].strip() if BRACKETED.match(text) else pointed_title(text)
         if inner and not is_prose(inner):
             draft.cut(i, "generic.inline.marked-link", "inline_link")
 
@@ -629,7 +626,8 @@ def repeated_paragraphs(draft: Draft) -> None:
         elif draft.paras[live[k]].prose:
             keep = at[t][0]
         else:
-            keep = _echoed_title(at[t])
+            story = [_is_story_line(draft.paras[i]) for i in live]
+            keep = _echoed_title(at[t], story)
         if k != keep:
             draft.cut(live[k], "generic.duplicate.repeat", "duplicate")
     _contained_paragraphs(draft)
@@ -651,13 +649,15 @@ def _under_echoed_title(draft: Draft, live: list[int], at: dict[str, list[int]],
             and all(c - 1 in titles for c in copies))
 
 
-def _echoed_title(copies: list[int]) -> int:
+def _echoed_title(copies: list[int], story: list[bool]) -> int:
     """Which copy of a repeated title to keep: the last of the first group of copies
-    that echo each other within a few lines (headline, captions, headline again),
-    else the first copy (a title repeated far below, in a teaser list)."""
+    that echo each other within a few lines (headline, captions, headline again)
+    with no more than ECHO_STORY_LINES of story between them, else the first copy
+    (a title repeated below the story's first paragraphs, in a teaser list)."""
     group = [copies[0]]
     for later in copies[1:]:
-        if later - group[-1] > TITLE_ECHO_LINES:
+        if (later - group[-1] > TITLE_ECHO_LINES
+                or sum(story[group[-1]:later]) > ECHO_STORY_LINES):
             if len(group) > 1:
                 break
             group = []

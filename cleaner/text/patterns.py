@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from dataclasses import dataclass
 
 from .draft import Para
@@ -694,6 +695,19 @@ def reader_prompt(para: Para) -> str | None:
 # Bullets (•, -) open story lists and are left alone.
 BRACKETED = re.compile(r"^\[[^\[\]]{3,200}\]$")
 ARROWS = "►▶▸→➤➜⇒»›"
+NOT_POINTERS = "©®℗™°"  # symbols a line may open with that point at nothing
+
+
+def pointed_title(text: str) -> str | None:
+    """The text after a line's opening arrow or pictograph ('► Explainer: X', '👉 X'):
+    any symbol character (Unicode 'So'/'Sm') points as an arrow does; None when the
+    line opens with none."""
+    first = text[:1]
+    if not first or first in NOT_POINTERS:
+        return None
+    if first in ARROWS or unicodedata.category(first) in ("So", "Sm"):
+        return text[1:].lstrip(ARROWS + "\ufe0f ")
+    return None
 
 
 # Captions and credits: a photo credit closes the line (its word among the first
