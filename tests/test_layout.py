@@ -189,6 +189,21 @@ def test_page_headline_repeated_in_teaser_list_stays_the_headline(
     assert body_of(record)[:len(ARTICLE)] == ARTICLE
 
 
+@pytest.mark.parametrize("headline", [
+    "„Trockene Jahre“",
+    "„Wer lacht, verliert. Er lacht.“",
+    "- Vi har aldri sett så lite regn her",
+    "– Vi har aldri sett så lite regn her",
+], ids=["two-word-quotation", "quotation-of-two-sentences", "dash-quote", "en-dash-quote"])
+def test_a_quotation_headline_over_a_page_copys_byline_is_the_headline(
+        headline: str, no_rules: cleaner.RuleSet) -> None:
+    """Headlines quoting a speaker: in quotation marks (of any length a headline
+    has, full stops inside), or after a dash as Nordic papers print them."""
+    [record] = cleaner.clean_text(page_copy(headline, BYLINE, DATE), rules=no_rules)
+    assert record.headline == headline
+    assert body_of(record) == ARTICLE
+
+
 def test_headline_is_found_above_caption_and_widgets(no_rules: cleaner.RuleSet) -> None:
     caption = ("A farmer walks through a dry field near Fresno, California, on March 1, 2024. "
                "(Photo by Jane Doe / AFP)")

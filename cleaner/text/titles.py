@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from .draft import Para
-from .lines import WORD, ends_full_stop, has_lowercase_word, is_title_like, lowercase_share
+from .lines import (
+    HEADLINE_SENTENCE_WORDS,
+    WORD,
+    ends_full_stop,
+    has_lowercase_word,
+    is_quotation,
+    is_title_like,
+    lowercase_share,
+)
 from .patterns import (
     CAPTION_SHORT_CREDIT,
     CAPTION_TRAILING_CREDIT,
@@ -22,6 +30,8 @@ _NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 NAMES = re.compile(rf"^{_NAME}(?:(?:,| (?:and|und|y|et|e|og|och|&)) {_NAME})+$")
 # A full stop ending a sentence inside the line (not a day number: "am 26. August").
 _FULL_STOP_BREAK = re.compile(r"(?:[a-z)]|\d\d\d)\.[\"”’]? +[A-Z(]")
+# Nordic papers quote a speaker in a headline after a dash ('- Angsten vil øke').
+_DASH_QUOTE = re.compile(r"^[-–—] (?=[^\W\d_])")
 TAG_LINE_WORDS = 4  # "... by friends. Here's why"
 TAG_SENTENCE_WORDS = 14  # ... or a longer second sentence with no full stop,
 TAG_LOWERCASE = 0.5  # ... in running words
@@ -83,6 +93,9 @@ def tidy_headline(line: str) -> str:
 def headline_score(para: Para, distance: int) -> float | None:
     """How much a line looks like a headline `distance` lines above the story (None: not at all)."""
     text, words = para.text, para.words
+    if is_quotation(text) and 2 <= words <= HEADLINE_SENTENCE_WORDS:
+        return min(words, 12) + 4 - 0.5 * distance  # '„Wer lacht, verliert. Er lacht.“'
+    text = _DASH_QUOTE.sub("", text)  # a quotation opened by a dash: '– Vi er lettet'
     if not is_title_like(text, words) or words < 3:
         return None
     if meta_line(text) or NAMES.match(text):
