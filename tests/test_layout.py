@@ -204,6 +204,18 @@ def test_a_quotation_headline_over_a_page_copys_byline_is_the_headline(
     assert body_of(record) == ARTICLE
 
 
+def test_a_dated_headline_beats_a_title_of_the_storys_words_nearer_the_story(
+        no_rules: cleaner.RuleSet) -> None:
+    """A short title in the story's own words stands under the widgets, closer to
+    the story than the headline, which shares none of them: the date right under
+    the headline tells which title the page is hung from."""
+    headline = "Bitter days for the orchards"
+    text = page_copy(headline, DATE, "Share", "Listen", "Growers count the cost")
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == headline
+    assert body_of(record) == ARTICLE
+
+
 def test_headline_is_found_above_caption_and_widgets(no_rules: cleaner.RuleSet) -> None:
     caption = ("A farmer walks through a dry field near Fresno, California, on March 1, 2024. "
                "(Photo by Jane Doe / AFP)")

@@ -46,6 +46,7 @@ CAPTION_SENTENCE_WORDS = 12  # ... a caption there is a sentence this short
 HEADLINE_LOOKBACK = 20  # live lines above the body searched for the headline
 STORY_PARAGRAPHS = 5  # the story's first paragraphs say what it is about
 SUBJECT_WEIGHT = 6  # a headline all of whose words the story is about scores this much more
+SIGNED_WEIGHT = 6  # ... and a title with a byline or date right under it this much more
 SIGNED_TITLE_WORDS = 3  # a title over a byline or date may be this short ('Kenia: Nairobi')
 HEADLINE_MAX_WORDS = 40  # a first line longer than this is no headline
 CREDIT_GAP = 2  # cut lines between the last paragraph and the story's credit
@@ -232,6 +233,8 @@ def _choose_headline(draft: Draft, candidates: list[int], story: set[str]) -> in
         if score is not None and score > 0:
             stems = word_stems(para.folded)
             scores[i] = score + SUBJECT_WEIGHT * len(stems & story) / max(1, len(stems))
+            if i + 1 < len(draft.paras) and _meta(draft.paras[i + 1]):
+                scores[i] += SIGNED_WEIGHT  # signed or dated right under it
     if not scores:
         return None
     best = max(scores, key=lambda i: scores[i])
