@@ -1280,9 +1280,17 @@ def test_comments_and_dated_teasers_after_a_story_do_not_split_it(
     assert [r.headline for r in records] == [HEADLINE]
 
 
-def test_the_storys_credit_under_a_cut_line_stays(no_rules: cleaner.RuleSet) -> None:
+@pytest.mark.parametrize("between", [
+    ["Sign up for our newsletter"],
+    ["Get the day's top stories in your inbox every morning.", "Sign up for our newsletter",
+     "Subscribe to our newsletter", "Advertisement"],
+], ids=["one-line", "sign-up-box-and-ad"])
+def test_the_storys_credit_under_cut_lines_stays(between: list[str],
+                                                 no_rules: cleaner.RuleSet) -> None:
+    """Past at most CREDIT_GAP runs of lines cut as one kind (a sign-up box's pitch
+    and button count once)."""
     credit = "(Reporting by Ana Ruiz in Fresno; Editing by Tom Weber)"
-    text = "\n\n".join([HEADLINE, *ARTICLE, "Sign up for our newsletter", credit, *FOOTER])
+    text = "\n\n".join([HEADLINE, *ARTICLE, *between, credit, *FOOTER])
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert body_of(record) == [*ARTICLE, credit]
 

@@ -49,7 +49,7 @@ SUBJECT_WEIGHT = 6  # a headline all of whose words the story is about scores th
 SIGNED_WEIGHT = 6  # ... and a title with a byline or date right under it this much more
 SIGNED_TITLE_WORDS = 3  # a title over a byline or date may be this short ('Kenia: Nairobi')
 HEADLINE_MAX_WORDS = 40  # a first line longer than this is no headline
-CREDIT_GAP = 2  # cut lines between the last paragraph and the story's credit
+CREDIT_GAP = 2  # runs of cut lines between the last paragraph and the story's credit
 CREDIT_WORDS = 30  # ... and the credit is no longer than this
 BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
 EMBED_ATTRIBUTION = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
@@ -202,15 +202,28 @@ def _long_title(para: Para) -> bool:
 
 def _credit_line(draft: Draft, end: int) -> int:
     """Extend the body over the story's credit under its last paragraph, past at most
-    CREDIT_GAP cut lines: a whole line in brackets ('(Reporting by X; Editing by Y)',
-    '(Con información de Europa Press)'), or the attribution of an embedded post the
-    story ends with ('— Name (@handle) May 4, 2024')."""
-    for i in range(end + 1, min(len(draft.paras), end + 2 + CREDIT_GAP)):
-        para = draft.paras[i]
-        if para.cut is None:
-            credit = BRACKETED_LINE.match(para.text) or EMBED_ATTRIBUTION.match(para.text)
-            return i if para.words <= CREDIT_WORDS and credit else end
-    return end
+    CREDIT_GAP runs of cut lines (a sign-up box, an ad slot): a whole line in
+    brackets ('(Reporting by X; Editing by Y)', '(Con información de Europa
+    Press)'), or the attribution of an embedded post the story ends with ('— Name
+    (@handle) May 4, 2024')."""
+    i = _past_cut_blocks(draft.paras, end + 1, CREDIT_GAP)
+    if i >= len(draft.paras) or draft.paras[i].cut is not None:
+        return end
+    para = draft.paras[i]
+    credit = BRACKETED_LINE.match(para.text) or EMBED_ATTRIBUTION.match(para.text)
+    return i if para.words <= CREDIT_WORDS and credit else end
+
+
+def _past_cut_blocks(paras: list[Para], i: int, blocks: int) -> int:
+    """The first line from i on past at most `blocks` runs of cut lines, a run being
+    lines in a row cut as one category (a sign-up box's title, pitch and button)."""
+    for _ in range(blocks):
+        if i >= len(paras) or paras[i].cut is None:
+            break
+        category = paras[i].cut.category
+        while i < len(paras) and paras[i].cut is not None and paras[i].cut.category == category:
+            i += 1
+    return i
 
 
 def _story_stems(draft: Draft, body: list[int]) -> set[str]:
