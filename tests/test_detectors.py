@@ -639,8 +639,14 @@ def test_bracketed_and_arrowed_teaser_links_are_cut(link: str, no_rules: cleaner
     assert_cut_mid(link, "inline_link", no_rules)
 
 
-def test_a_symbol_opening_a_sentence_is_no_teaser_link(no_rules: cleaner.RuleSet) -> None:
-    line = "⚠ The council says the water is safe to drink again, but warns residents to run taps."
+@pytest.mark.parametrize("line", [
+    "☛ The council says the water is safe to drink again, but warns residents to run taps.",
+    "◆ What the council decided",
+    "＜Cost of the plant＞",
+], ids=["sentence-after-pointer", "diamond-sub-heading", "bracketed-sub-heading"])
+def test_a_sentence_or_a_sub_heading_after_a_symbol_is_no_teaser_link(
+        line: str, no_rules: cleaner.RuleSet) -> None:
+    """Only a symbol pointing right marks a link, and only before a title."""
     article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
     assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
 

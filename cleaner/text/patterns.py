@@ -694,17 +694,22 @@ def reader_prompt(para: Para) -> str | None:
 # arrow, that is a title rather than a sentence ("[See also: X]", "► Explainer: X").
 # Bullets (•, -) open story lists and are left alone.
 BRACKETED = re.compile(r"^\[[^\[\]]{3,200}\]$")
-ARROWS = "►▶▸→➤➜⇒»›"
-NOT_POINTERS = "©®℗™°"  # symbols a line may open with that point at nothing
+ARROWS = "»›"  # quotation marks that point like arrows
+POINTER_SHAPES = ("ARROW", "POINTING", "POINTER", "TRIANGLE")  # in a symbol's Unicode name
 
 
 def pointed_title(text: str) -> str | None:
-    """The text after a line's opening arrow or pictograph ('► Explainer: X', '👉 X'):
-    any symbol character (Unicode 'So'/'Sm') points as an arrow does; None when the
-    line opens with none."""
+    """The text after a line's opening arrow or pointing symbol ('► Explainer: X',
+    '☛ X', '⏩ X'): any symbol whose Unicode name points right. A diamond or a
+    bracket opening a sub-heading ('◆ ...', '＜...＞') points at nothing; None when
+    the line opens with no pointer."""
     first = text[:1]
-    if not first or first in NOT_POINTERS:
+    if not first:
         return None
+    name = unicodedata.name(first, "")
+    if first in ARROWS or ("RIGHT" in name and any(shape in name for shape in POINTER_SHAPES)):
+        return text[1:].lstrip(ARROWS + "\ufe0f ")
+    return None
     if first in ARROWS or unicodedata.category(first) in ("So", "Sm"):
         return text[1:].lstrip(ARROWS + "\ufe0f ")
     return None
