@@ -218,10 +218,11 @@ def _past_cut_blocks(paras: list[Para], i: int, blocks: int) -> int:
     """The first line from i on past at most `blocks` runs of cut lines, a run being
     lines in a row cut as one category (a sign-up box's title, pitch and button)."""
     for _ in range(blocks):
-        if i >= len(paras) or paras[i].cut is None:
+        first = paras[i].cut if i < len(paras) else None
+        if first is None:
             break
-        category = paras[i].cut.category
-        while i < len(paras) and paras[i].cut is not None and paras[i].cut.category == category:
+        while i < len(paras) and (cut := paras[i].cut) is not None \
+                and cut.category == first.category:
             i += 1
     return i
 
