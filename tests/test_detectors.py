@@ -265,12 +265,30 @@ def test_covered_categories_are_all_the_generic_categories() -> None:
     assert {p.values[0] for p in NEGATIVE} >= set(CATEGORIES)
 
 
-def test_repeated_paragraph_is_cut_as_duplicate(no_rules: cleaner.RuleSet) -> None:
+def test_repeated_paragraph_on_a_page_is_cut_as_duplicate(no_rules: cleaner.RuleSet) -> None:
     """(Printed twice running, a line is a caption and its copy: see the caption tests.)"""
-    lines = [HEADLINE, *ARTICLE[:3], ARTICLE[1], *ARTICLE[3:]]
+    lines = [HEADLINE, *ARTICLE[:3], ARTICLE[1], *ARTICLE[3:], "Advertisement"]
     record = clean_one(lines, no_rules)
     assert body_of(record) == ARTICLE
     assert cut_as(record, ARTICLE[1]) == ["duplicate"]
+
+
+@pytest.mark.parametrize("repeat_at", [3, len(ARTICLE)], ids=["mid-story", "at-the-end"])
+def test_a_clean_dump_keeps_the_paragraphs_its_story_repeats(
+        repeat_at: int, no_rules: cleaner.RuleSet) -> None:
+    """Headline and paragraphs only, nothing else to cut: the story's own words,
+    printed twice, come back as they stood (DESIGN.md: a clean body is unchanged)."""
+    article = [*ARTICLE[:repeat_at], ARTICLE[1], *ARTICLE[repeat_at:]]
+    assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
+
+
+def test_a_clean_dumps_sentence_repeated_inside_a_later_paragraph_stays(
+        no_rules: cleaner.RuleSet) -> None:
+    """Only a first paragraph that repeats a later one is a standfirst (DESIGN.md);
+    lower down, a sentence the story says twice is its own."""
+    sentence = "Construction is scheduled to begin in March and take about two years."
+    article = [*ARTICLE[:2], sentence, *ARTICLE[2:]]
+    assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
 
 
 def test_headline_repeated_under_a_short_story_keeps_its_top_copy(

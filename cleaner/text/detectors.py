@@ -604,16 +604,20 @@ def repeated_paragraphs(draft: Draft) -> None:
     A short line printed under each copy of such an echoed title is its photo
     caption: both copies go. A short paragraph contained in a longer one (a
     standfirst or pull quote repeating body text) is cut in favour of the longer one.
+    In a dump where nothing else was cut (a story with no page around it) the
+    sentences the story repeats stay, but for a standfirst: clean input comes
+    back unchanged.
     """
     live = draft.live()
+    page = len(live) < len(draft.paras)  # other detectors cut something: a page around it
     texts = [draft.paras[i].text for i in live]
     at: dict[str, list[int]] = {}
     for k, t in enumerate(texts):
         at.setdefault(t, []).append(k)
     repeated = [len(at[t]) > 1 for t in texts]
     for k, t in enumerate(texts):
-        if not repeated[k]:
-            continue
+        if not repeated[k] or (not page and draft.paras[live[k]].prose):
+            continue  # with nothing around the story, the sentences it repeats are its own
         in_run = any(0 <= n < len(texts) and repeated[n] and texts[n] != t
                      and any(0 <= c + n - k < len(texts) and texts[c + n - k] == texts[n]
                              for c in at[t] if c != k)
@@ -630,7 +634,7 @@ def repeated_paragraphs(draft: Draft) -> None:
             keep = _echoed_title(at[t], story)
         if k != keep:
             draft.cut(live[k], "generic.duplicate.repeat", "duplicate")
-    _contained_paragraphs(draft)
+    _contained_paragraphs(draft, opening_only=not page)
 
 
 def _under_echoed_title(draft: Draft, live: list[int], at: dict[str, list[int]],
@@ -665,11 +669,14 @@ def _echoed_title(copies: list[int], story: list[bool]) -> int:
     return group[-1] if len(group) > 1 else copies[0]
 
 
-def _contained_paragraphs(draft: Draft, min_words: int = 6, max_words: int = 60) -> None:
+def _contained_paragraphs(draft: Draft, opening_only: bool, min_words: int = 6,
+                          max_words: int = 60) -> None:
     """Standfirsts and pull quotes: a sentence or two, repeated inside a paragraph.
     A story may quote its own words again further down, so a repeat counts only
     when it stands above the paragraph it repeats (a summary) or is set apart
-    as a whole-line quotation (a pull quote).
+    as a whole-line quotation (a pull quote). opening_only (a story with no page
+    around it): only its first paragraph of running text, a standfirst
+    (DESIGN.md), is looked for.
 
     Linear in the text: each short paragraph is looked up by its first words
     (CONTAINED_KEY of them) while every paragraph's word windows are walked
@@ -683,6 +690,8 @@ def _contained_paragraphs(draft: Draft, min_words: int = 6, max_words: int = 60)
             words = para.text.split()
             if len(words) >= CONTAINED_KEY:
                 wanted.setdefault(tuple(words[:CONTAINED_KEY]), []).append(k)
+        if opening_only and k > 0 and para.prose:
+            break  # the first running text under the first line: the only one looked for
     if not wanted:
         return
     found: list[int] = []
