@@ -204,6 +204,43 @@ def test_a_quotation_headline_over_a_page_copys_byline_is_the_headline(
     assert body_of(record) == ARTICLE
 
 
+CHINESE_STORY = [
+    "国家航天局24日在北京举行新闻发布会，介绍首届中国与拉美国家航天合作论坛的筹备情况。",
+    "发布会上，有关负责人表示，双方将在卫星遥感、月球探测和人才培养等领域深化合作。",
+    "据介绍，论坛期间将签署多项合作协议，并发布联合声明，推动航天技术更好惠及两地人民。",
+]
+
+
+def test_a_long_chinese_headline_with_the_sites_suffix_is_the_headline(
+        no_rules: cleaner.RuleSet) -> None:
+    """Han characters count at two a word in a title, not also as one run each: a
+    sixty-character Chinese headline is no paragraph."""
+    headline = ("促进航天技术更好惠及人民――国家航天局向首届“中国－拉美和加勒比国家航天合作论坛”"
+                "致贺信为双方深化航天合作指明方向--时政--人民网")
+    text = "\n".join(["首页 | 时政 | 国际 | 财经 | 体育", headline, "2024年04月24日 08:15",
+                      *CHINESE_STORY, "责编：张三", "人民网版权所有，未经书面授权禁止使用"])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == headline
+    assert body_of(record)[:3] == CHINESE_STORY
+    assert record.published == "2024-04-24"
+
+
+def test_a_japanese_date_line_is_no_headline(no_rules: cleaner.RuleSet) -> None:
+    """'2025年1月14日 01時28分 (1月14日 01時40分更新)': a clock time and a date, in the
+    page's own script, mark when it was published (a date line, not the story's)."""
+    headline = "南海トラフ、一時調査 巨大地震、基準達せず"
+    story = ["宮崎県で最大震度５弱を観測した地震と南海トラフ地震との関連を調べるため、"
+             "気象庁は評価検討会を開いた。",
+             "気象庁は調査終了を受けた記者会見で「地震はいつ起きてもおかしくない。"
+             "日頃から備えてほしい」と呼びかけた。"]
+    text = "\n".join(["ニュース | 社会 | 政治 | 経済 | スポーツ", headline,
+                      "2025年1月14日 01時28分 (1月14日 01時40分更新)",
+                      *story, "著作権は中日新聞社に帰属します"])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == headline
+    assert body_of(record)[:2] == story
+
+
 def test_a_dated_headline_beats_a_title_of_the_storys_words_nearer_the_story(
         no_rules: cleaner.RuleSet) -> None:
     """A short title in the story's own words stands under the widgets, closer to

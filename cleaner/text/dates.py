@@ -27,6 +27,7 @@ _PATTERNS = (
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? (?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(r"(?P<year>(?:19|20)\d\d)年(?P<mon>\d{1,2})月(?P<day>\d{1,2})日"),  # CJK
 )
 # ISO 8601 as pages write it: date, optional time (minutes, seconds, fractions),
 # optional offset ('Z', '+02:00', '+0200', '+02', a space before it allowed).

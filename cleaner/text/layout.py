@@ -418,8 +418,11 @@ def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
                 draft.cut(j, "generic.navigation.link-run", "navigation")
         else:
             for j in run:  # the byline and date lines the run opens with
-                if not meta_line(draft.paras[j].text):
+                text = draft.paras[j].text
+                if not meta_line(text):
                     break
+                if DATE_LINE.match(text):
+                    draft.dates.append(text)  # (after any date found above the story)
                 draft.cut(j, "generic.byline.inline", "byline")
         run = []
 

@@ -47,6 +47,7 @@ _TERMINAL = ".!?:;…。！？．｡।॥؟۔։።။"
 FULL_STOPS = ".。．｡।॥۔։።"  # a statement's end in several scripts (no question or exclamation)
 # Han, kana: written without spaces, so a sentence is one \w+ run.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # "Reporting by X; Editing by Y", "With files from Reuters", "Compiled by X": a credit
 # line, not a menu.
 _WIRE_CREDIT = re.compile(
@@ -82,6 +83,15 @@ def _count(text: str, words: list[str]) -> int:
     if text.isascii():
         return len(words)
     return len(words) + len(_UNSPACED.findall(text)) // 2
+
+
+def title_words(text: str, words: int) -> int:
+    """A title's length in words, a run of an unspaced script counted only at two
+    characters a word (`word_count` counts the run once more: a long Chinese
+    headline would pass for a paragraph)."""
+    if text.isascii() or not _UNSPACED.search(text):
+        return words
+    return words - sum(1 for w in WORD.findall(text) if _UNSPACED_RUN.fullmatch(w))
 
 
 def line_tokens(folded: str) -> tuple[int, frozenset[str]]:
@@ -163,7 +173,7 @@ def has_sentence_break(text: str) -> bool:
 
 def is_title_like(text: str, words: int | None = None) -> bool:
     """Could be a headline or sub-heading: short, no full stop at the end."""
-    words = word_count(text) if words is None else words
+    words = title_words(text, word_count(text) if words is None else words)
     first = text.lstrip(OPENING_QUOTES)[:1]  # "'Ends recession debate': economists weigh in"
     if not 2 <= words <= 30 or first.islower() or not first.isalnum():
         return False

@@ -865,7 +865,9 @@ DATE_LINE = re.compile(
     rf"(?:\d+|an?|one|two|three) (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?) ago$|"
     rf"\d+ ?min(?:ute)?s?(?: read| listen| watch)?$|"
     rf"\d+ ?min(?:ute)?s? (?:read|listen|watch)\b.{{0,80}}$|(?:reading|read) time:?.{{0,20}}$|"
-    rf"{_DAY},? {MONTH} \d{{1,2}}.{{0,30}}$|\d{{1,2}}:\d{{2}} ?(?:am|pm)?\b.{{0,40}}$)",
+    rf"{_DAY},? {MONTH} \d{{1,2}}.{{0,30}}$|\d{{1,2}}:\d{{2}} ?(?:am|pm)?\b.{{0,40}}$|"
+    # '2024年04月24日 08:15', '2025年1月14日 01時28分 (...更新)': a date, a time, nothing else
+    rf"\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?:\s*\d{{1,2}}[:：時时]\d{{2}}.{{0,24}})?$)",
     re.I,
 )
 

@@ -13,6 +13,7 @@ from .lines import (
     is_quotation,
     is_title_like,
     lowercase_share,
+    title_words,
 )
 from .patterns import (
     CAPTION_SHORT_CREDIT,
@@ -40,9 +41,11 @@ _CRUMBS = re.compile(r"^(?:[^/>›»\s]+(?: [^/>›»\s]+)? [/>›»] ){2,4}")
 _CRUMBED_WORDS = 3  # ... and the title after it is this long
 _PLAYER_LABEL = re.compile(r"\s+(?:back to video|watch video|play video)$", re.I)
 # A clock time and a date in one line ('Publié le 30 août 2023 à 14h52', '13/01/2025
-# 10:22 Actualizado', '公開日： 2025/01/31 11:30'): when it was published, in any language.
-_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
-_DATE = re.compile(r"(?<!\d)(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|(?:19|20)\d\d)(?!\d)")
+# 10:22 Actualizado', '公開日： 2025/01/31 11:30', '2025年1月14日 01時28分'): when it was
+# published, in any language.
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}(?:[:h]\d{2}(?!\d)|[時时]\d{1,2}分)")  # '01時28分'
+_DATE = re.compile(r"(?<!\d)(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|(?:19|20)\d\d)(?!\d)"
+                   r"|\d{1,2}月\d{1,2}日")  # '2025年1月14日'
 
 
 def _tag_line(tail: str) -> bool:
@@ -109,5 +112,6 @@ def headline_score(para: Para, distance: int) -> float | None:
     if stop and not _tag_line(text[stop.end() - 1:]):
         return None  # two sentences: a caption or a teaser ('Is it safe? What we know' is fine)
     # Headlines run 6-18 words; a longer title-like line is usually the standfirst.
+    words = title_words(text, words)
     length = min(words, 12) - max(0, words - 18)
     return length + (4 if has_lowercase_word(text) else 0) - 0.5 * distance
