@@ -204,6 +204,19 @@ def test_a_quotation_headline_over_a_page_copys_byline_is_the_headline(
     assert body_of(record) == ARTICLE
 
 
+@pytest.mark.parametrize("caption", [
+    "Farmers walk through a dry field near Fresno. Jane Doe",
+    "Dry Fields Near Fresno on Monday. Jane Doe",
+], ids=["sentence-case", "title-case"])
+def test_a_caption_with_its_credit_between_headline_and_byline_is_no_headline(
+        caption: str, no_rules: cleaner.RuleSet) -> None:
+    """The byline right under the caption does not make the caption the headline:
+    a line ending in a name after a full stop is a credited caption."""
+    [record] = cleaner.clean_text(page_copy(HEADLINE, caption, BYLINE, DATE), rules=no_rules)
+    assert record.headline == HEADLINE
+    assert body_of(record) == ARTICLE
+
+
 CHINESE_STORY = [
     "国家航天局24日在北京举行新闻发布会，介绍首届中国与拉美国家航天合作论坛的筹备情况。",
     "发布会上，有关负责人表示，双方将在卫星遥感、月球探测和人才培养等领域深化合作。",
