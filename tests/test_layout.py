@@ -324,6 +324,16 @@ def test_two_articles_split_when_second_headline_is_all_title_case(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
+def test_two_articles_split_when_second_headline_is_a_dash_quotation(
+        no_rules: cleaner.RuleSet) -> None:
+    """'- Vi har aldri sett så lite regn': a Nordic quotation headline opens an article."""
+    second = "- Our members stood together and it paid off"
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST]) + "\n\n\n\n" + "\n\n".join([second, *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, second]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
 def test_two_articles_with_echoed_headlines_split_two_blank_lines_apart(
         no_rules: cleaner.RuleSet) -> None:
     """Headline, widgets, the headline again, then the story (as seed 002 is laid out)."""

@@ -61,7 +61,7 @@ from .patterns import (
     photo_credit,
     reader_prompt,
 )
-from .titles import headline_score
+from .titles import DASH_QUOTE, headline_score
 
 MIN_SENTENCES = 3  # full paragraphs each side of a split needs
 MARKED_MIN_SENTENCES = 2  # ... under a full headline echoed, signed, dated or captioned
@@ -405,7 +405,8 @@ def _headline_shaped(para: Para) -> bool:
     if para.words < 2 or meta_line(para.text):
         return False
     if not para.prose:  # ('Nail them to the wall. amazon is bad': a comment, no title)
-        return is_title_like(para.text, para.words) and not INNER_STOP.search(para.text)
+        title = DASH_QUOTE.sub("", para.text)  # ('- Vi er lettet': a Nordic quotation)
+        return is_title_like(title, para.words) and not INNER_STOP.search(title)
     text = para.text
     return (para.words <= HEADLINE_SENTENCE_WORDS and not has_sentence_break(text)
             and is_quoted_or_asked(text))

@@ -32,7 +32,7 @@ NAMES = re.compile(rf"^{_NAME}(?:(?:,| (?:and|und|y|et|e|og|och|&)) {_NAME})+$")
 # A full stop ending a sentence inside the line (not a day number: "am 26. August").
 _FULL_STOP_BREAK = re.compile(r"(?:[a-z)]|\d\d\d)\.[\"”’]? +[A-Z(]")
 # Nordic papers quote a speaker in a headline after a dash ('- Angsten vil øke').
-_DASH_QUOTE = re.compile(r"^[-–—] (?=[^\W\d_])")
+DASH_QUOTE = re.compile(r"^[-–—] (?=[^\W\d_])")
 TAG_LINE_WORDS = 4  # "... by friends. Here's why"
 TAG_SENTENCE_WORDS = 14  # ... or a longer second sentence with no full stop,
 TAG_LOWERCASE = 0.5  # ... in running words
@@ -98,7 +98,7 @@ def headline_score(para: Para, distance: int) -> float | None:
     text, words = para.text, para.words
     if is_quotation(text) and 2 <= words <= HEADLINE_SENTENCE_WORDS:
         return min(words, 12) + 4 - 0.5 * distance  # '„Wer lacht, verliert. Er lacht.“'
-    text = _DASH_QUOTE.sub("", text)  # a quotation opened by a dash: '– Vi er lettet'
+    text = DASH_QUOTE.sub("", text)  # a quotation opened by a dash: '– Vi er lettet'
     if not is_title_like(text, words) or words < 3:
         return None
     if meta_line(text) or NAMES.match(text):
