@@ -314,20 +314,14 @@ def test_blank_lines_above_the_next_headlines_banner_set_it_apart(
     assert [body_of(r) for r in records] == [FIRST, SECOND]
 
 
-def test_two_articles_split_when_second_headline_is_all_title_case(
-        no_rules: cleaner.RuleSet) -> None:
-    """'Port Strike Ends After Workers Accept New Contract' has no lower-case word."""
-    second = "Port Strike Ends After Workers Accept New Contract"
-    text = "\n\n".join([FIRST_HEADLINE, *FIRST]) + "\n\n\n\n" + "\n\n".join([second, *SECOND])
-    records = cleaner.clean_text(text, rules=no_rules)
-    assert [r.headline for r in records] == [FIRST_HEADLINE, second]
-    assert [body_of(r) for r in records] == [FIRST, SECOND]
-
-
-def test_two_articles_split_when_second_headline_is_a_dash_quotation(
-        no_rules: cleaner.RuleSet) -> None:
-    """'- Vi har aldri sett så lite regn': a Nordic quotation headline opens an article."""
-    second = "- Our members stood together and it paid off"
+@pytest.mark.parametrize("second", [
+    "Port Strike Ends After Workers Accept New Contract",
+    "- Our members stood together and it paid off",
+], ids=["all-title-case", "dash-quotation"])
+def test_two_articles_split_on_second_headlines_of_other_shapes(
+        second: str, no_rules: cleaner.RuleSet) -> None:
+    """A headline with no lower-case word, or a Nordic dash quotation ('- Vi har
+    aldri sett så lite regn'), opens the next article."""
     text = "\n\n".join([FIRST_HEADLINE, *FIRST]) + "\n\n\n\n" + "\n\n".join([second, *SECOND])
     records = cleaner.clean_text(text, rules=no_rules)
     assert [r.headline for r in records] == [FIRST_HEADLINE, second]
