@@ -1053,6 +1053,18 @@ def test_a_line_up_before_the_last_paragraphs_stays(no_rules: cleaner.RuleSet) -
     assert body_of(record) == article
 
 
+def test_a_paragraph_under_the_storys_closing_list_and_two_cut_lines_stays(
+        no_rules: cleaner.RuleSet) -> None:
+    """A list right under the last paragraph is the story's; a paragraph past a
+    link and an ad slot under the list still is too."""
+    tour = ["12 May – Berlin, Tempodrom", "14 May – Hamburg, Docks", "16 May – Köln, E-Werk"]
+    last = "Tickets go on sale on Friday, the promoter said, and will cost between 40 and 60 euros."
+    text = "\n\n".join([*NAV, HEADLINE, *ARTICLE, *tour, "Read more: Ferry fares rise again",
+                         "Advertisement", last, *FOOTER])
+    record = cleaner.clean_text(text, rules=no_rules)[0]
+    assert body_of(record) == [*ARTICLE, *tour, last]
+
+
 @pytest.mark.parametrize("meta", [["Last updated: 2024-03-04 05:45"],
                                   ["Colm Gallagher and Owen Pritchard", "March 4, 2024"]],
                          ids=["date", "names-and-date"])

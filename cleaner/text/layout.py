@@ -177,7 +177,8 @@ def _closing_section(draft: Draft, end: int) -> int:
             j = k  # a sub-heading, kept only with a sentence under it
         elif k - j > 1 and _story_list(draft, list(range(j, k))):
             if j == i and (k >= len(paras) or paras[k].cut is not None):
-                return k - 1  # a list right under the last paragraph closes the story
+                end, i = k - 1, k  # a list right under the last paragraph is the story's
+                continue
             j = k
         if j >= len(paras) or paras[j].cut is not None or not paras[j].prose:
             return end
