@@ -204,6 +204,19 @@ def test_a_quotation_headline_over_a_page_copys_byline_is_the_headline(
     assert body_of(record) == ARTICLE
 
 
+@pytest.mark.parametrize("headline", [
+    "Valley Growers Were Promised Water. Then Came the Drought",
+    "Farmers Count the Cost of a Dry Spring. Jane Doe",
+], ids=["second-sentence", "ends-like-a-credit"])
+def test_a_signed_headline_may_end_like_a_credited_caption(
+        headline: str, no_rules: cleaner.RuleSet) -> None:
+    """Two sentences, the second a few capitalised words: a caption and its credit
+    by shape, the headline when a byline stands right under it and no title above."""
+    [record] = cleaner.clean_text(page_copy(headline, BYLINE), rules=no_rules)
+    assert record.headline == headline
+    assert body_of(record) == ARTICLE
+
+
 @pytest.mark.parametrize("caption", [
     "Farmers walk through a dry field near Fresno. Jane Doe",
     "Dry Fields Near Fresno on Monday. Jane Doe",

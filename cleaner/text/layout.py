@@ -244,12 +244,14 @@ def _choose_headline(draft: Draft, candidates: list[int], story: set[str]) -> in
     scores = {}
     for distance, i in enumerate(reversed(candidates)):
         para = draft.paras[i]
+        signed = i + 1 < len(draft.paras) and _meta(draft.paras[i + 1])  # or dated
         score = headline_score(para, distance)
+        if score is None and signed and not _under_title(draft, candidates, i):
+            score = headline_score(para, distance, signed=True)
         if score is not None and score > 0:
             stems = word_stems(para.folded)
             scores[i] = score + SUBJECT_WEIGHT * len(stems & story) / max(1, len(stems))
-            if i + 1 < len(draft.paras) and _meta(draft.paras[i + 1]):
-                scores[i] += SIGNED_WEIGHT  # signed or dated right under it
+            scores[i] += SIGNED_WEIGHT if signed else 0
     if not scores:
         return None
     best = max(scores, key=lambda i: scores[i])
@@ -270,6 +272,13 @@ def _choose_headline(draft: Draft, candidates: list[int], story: set[str]) -> in
             break  # (a longer title above counts only over a byline or date: the headline's)
         k = j
     return candidates[k]
+
+
+def _under_title(draft: Draft, candidates: list[int], i: int) -> bool:
+    """The live line above line i is title-like itself: i hangs under a headline (a
+    photo caption with its credit), it does not head the page's block."""
+    k = candidates.index(i)
+    return k > 0 and headline_score(draft.paras[candidates[k - 1]], 0) is not None
 
 
 def _meta(para: Para) -> bool:

@@ -93,8 +93,11 @@ def tidy_headline(line: str) -> str:
     return strip_site_suffix(_PLAYER_LABEL.sub("", line), dashes=False)
 
 
-def headline_score(para: Para, distance: int) -> float | None:
-    """How much a line looks like a headline `distance` lines above the story (None: not at all)."""
+def headline_score(para: Para, distance: int, signed: bool = False) -> float | None:
+    """How much a line looks like a headline `distance` lines above the story (None:
+    not at all). signed: a byline or date stands right under it and no title above
+    it, so a line ending like a credited caption or in a second short sentence
+    ('... Were Promised Water. Then Came the Drought') heads the page still."""
     text, words = para.text, para.words
     if is_quotation(text) and 2 <= words <= HEADLINE_SENTENCE_WORDS:
         return min(words, 12) + 4 - 0.5 * distance  # '„Wer lacht, verliert. Er lacht.“'
@@ -105,11 +108,11 @@ def headline_score(para: Para, distance: int) -> float | None:
         return None
     if _CLOCK.search(text) and _DATE.search(text):
         return None  # a date line
-    if photo_credit(para) or CAPTION_TRAILING_CREDIT.match(text) \
-            or CAPTION_SHORT_CREDIT.search(text):
+    if not signed and (photo_credit(para) or CAPTION_TRAILING_CREDIT.match(text)
+                       or CAPTION_SHORT_CREDIT.search(text)):
         return None  # a caption: 'The crowd at the gates. (Reuters)'
     stop = _FULL_STOP_BREAK.search(text)
-    if stop and not _tag_line(text[stop.end() - 1:]):
+    if stop and not signed and not _tag_line(text[stop.end() - 1:]):
         return None  # two sentences: a caption or a teaser ('Is it safe? What we know' is fine)
     # Headlines run 6-18 words; a longer title-like line is usually the standfirst.
     words = title_words(text, words)
