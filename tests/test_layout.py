@@ -189,44 +189,34 @@ def test_page_headline_repeated_in_teaser_list_stays_the_headline(
     assert body_of(record)[:len(ARTICLE)] == ARTICLE
 
 
-@pytest.mark.parametrize("headline", [
-    "„Trockene Jahre“",
-    "„Wer lacht, verliert. Er lacht.“",
-    "- Vi har aldri sett så lite regn her",
-    "– Vi har aldri sett så lite regn her",
-], ids=["two-word-quotation", "quotation-of-two-sentences", "dash-quote", "en-dash-quote"])
-def test_a_quotation_headline_over_a_page_copys_byline_is_the_headline(
-        headline: str, no_rules: cleaner.RuleSet) -> None:
+QUOTE = "„Wer lacht, verliert. Er lacht.“"
+SIGNED_TWO_SENTENCES = "Valley Growers Were Promised Water. Then Came the Drought"
+SIGNED_CREDIT_SHAPED = "Farmers Count the Cost of a Dry Spring. Jane Doe"
+DASH_QUOTE = "- Vi har aldri sett så lite regn her"
+EN_DASH_QUOTE = "– Vi har aldri sett så lite regn her"
+
+
+@pytest.mark.parametrize(("head", "headline"), [
+    (["„Trockene Jahre“", BYLINE, DATE], "„Trockene Jahre“"),
+    ([QUOTE, BYLINE, DATE], QUOTE),
+    ([DASH_QUOTE, BYLINE, DATE], DASH_QUOTE),
+    ([EN_DASH_QUOTE, BYLINE, DATE], EN_DASH_QUOTE),
+    ([SIGNED_TWO_SENTENCES, BYLINE], SIGNED_TWO_SENTENCES),
+    ([SIGNED_CREDIT_SHAPED, BYLINE], SIGNED_CREDIT_SHAPED),
+    ([HEADLINE, "Farmers walk through a dry field near Fresno. Jane Doe", BYLINE, DATE], HEADLINE),
+    ([HEADLINE, "Dry Fields Near Fresno on Monday. Jane Doe", BYLINE, DATE], HEADLINE),
+], ids=["two-word-quotation", "quotation-of-two-sentences", "dash-quote", "en-dash-quote",
+        "signed-second-sentence", "signed-credit-shaped", "caption-over-byline",
+        "title-case-caption-over-byline"])
+def test_headlines_of_other_shapes_over_a_page_copys_byline(
+        head: list[str], headline: str, no_rules: cleaner.RuleSet) -> None:
     """Headlines quoting a speaker: in quotation marks (of any length a headline
-    has, full stops inside), or after a dash as Nordic papers print them."""
-    [record] = cleaner.clean_text(page_copy(headline, BYLINE, DATE), rules=no_rules)
+    has, full stops inside), or after a dash as Nordic papers print them. Two
+    sentences, the second a few capitalised words, read as a caption and its
+    credit: the headline when a byline stands right under it and no title above,
+    a caption when it hangs under the headline."""
+    [record] = cleaner.clean_text(page_copy(*head), rules=no_rules)
     assert record.headline == headline
-    assert body_of(record) == ARTICLE
-
-
-@pytest.mark.parametrize("headline", [
-    "Valley Growers Were Promised Water. Then Came the Drought",
-    "Farmers Count the Cost of a Dry Spring. Jane Doe",
-], ids=["second-sentence", "ends-like-a-credit"])
-def test_a_signed_headline_may_end_like_a_credited_caption(
-        headline: str, no_rules: cleaner.RuleSet) -> None:
-    """Two sentences, the second a few capitalised words: a caption and its credit
-    by shape, the headline when a byline stands right under it and no title above."""
-    [record] = cleaner.clean_text(page_copy(headline, BYLINE), rules=no_rules)
-    assert record.headline == headline
-    assert body_of(record) == ARTICLE
-
-
-@pytest.mark.parametrize("caption", [
-    "Farmers walk through a dry field near Fresno. Jane Doe",
-    "Dry Fields Near Fresno on Monday. Jane Doe",
-], ids=["sentence-case", "title-case"])
-def test_a_caption_with_its_credit_between_headline_and_byline_is_no_headline(
-        caption: str, no_rules: cleaner.RuleSet) -> None:
-    """The byline right under the caption does not make the caption the headline:
-    a line ending in a name after a full stop is a credited caption."""
-    [record] = cleaner.clean_text(page_copy(HEADLINE, caption, BYLINE, DATE), rules=no_rules)
-    assert record.headline == HEADLINE
     assert body_of(record) == ARTICLE
 
 
