@@ -615,6 +615,7 @@ def repeated_paragraphs(draft: Draft) -> None:
     for k, t in enumerate(texts):
         at.setdefault(t, []).append(k)
     repeated = [len(at[t]) > 1 for t in texts]
+    story: list[bool] = []  # which live lines are story paragraphs, worked out once
     for k, t in enumerate(texts):
         if not repeated[k] or (not page and draft.paras[live[k]].prose):
             continue  # with nothing around the story, the sentences it repeats are its own
@@ -630,7 +631,7 @@ def repeated_paragraphs(draft: Draft) -> None:
         elif draft.paras[live[k]].prose:
             keep = at[t][0]
         else:
-            story = [_is_story_line(draft.paras[i]) for i in live]
+            story = story or [_is_story_line(draft.paras[i]) for i in live]
             keep = _echoed_title(at[t], story)
         if k != keep:
             draft.cut(live[k], "generic.duplicate.repeat", "duplicate")
