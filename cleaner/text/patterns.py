@@ -710,9 +710,6 @@ def pointed_title(text: str) -> str | None:
     if first in ARROWS or ("RIGHT" in name and any(shape in name for shape in POINTER_SHAPES)):
         return text[1:].lstrip(ARROWS + "\ufe0f ")
     return None
-    if first in ARROWS or unicodedata.category(first) in ("So", "Sm"):
-        return text[1:].lstrip(ARROWS + "\ufe0f ")
-    return None
 
 
 # Captions and credits: a photo credit closes the line (its word among the first
