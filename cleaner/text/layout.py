@@ -246,7 +246,8 @@ def _choose_headline(draft: Draft, candidates: list[int], story: set[str]) -> in
         para = draft.paras[i]
         signed = i + 1 < len(draft.paras) and _meta(draft.paras[i + 1])  # or dated
         score = headline_score(para, distance)
-        if score is None and signed and not _under_title(draft, candidates, i):
+        over = candidates[-distance - 2] if distance + 1 < len(candidates) else None
+        if score is None and signed and not _under_title(draft, over):
             score = headline_score(para, distance, signed=True)
         if score is not None and score > 0:
             stems = word_stems(para.folded)
@@ -274,11 +275,11 @@ def _choose_headline(draft: Draft, candidates: list[int], story: set[str]) -> in
     return candidates[k]
 
 
-def _under_title(draft: Draft, candidates: list[int], i: int) -> bool:
-    """The live line above line i is title-like itself: i hangs under a headline (a
-    photo caption with its credit), it does not head the page's block."""
-    k = candidates.index(i)
-    return k > 0 and headline_score(draft.paras[candidates[k - 1]], 0) is not None
+def _under_title(draft: Draft, over: int | None) -> bool:
+    """The live line over a line (index `over`) is title-like itself: the line
+    hangs under a headline (a photo caption with its credit), it does not head the
+    page's block."""
+    return over is not None and headline_score(draft.paras[over], 0) is not None
 
 
 def _meta(para: Para) -> bool:
