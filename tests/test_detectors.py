@@ -531,10 +531,21 @@ STANDFIRST = "Residents will pay a little more for water from July under the pla
 
 
 def test_standfirst_repeated_later_is_set_and_not_duplicated(no_rules: cleaner.RuleSet) -> None:
+    """On a page (a share widget is cut too) the standfirst that only repeats a
+    later paragraph is set apart and kept out of the body (DESIGN.md)."""
     article = ["SPRINGFIELD: " + ARTICLE[0], ARTICLE[1], STANDFIRST + " " + ARTICLE[4],
                *ARTICLE[2:4]]
-    record = clean_one([HEADLINE, STANDFIRST, *article], no_rules)
+    record = clean_one([HEADLINE, "Share on Facebook", STANDFIRST, *article], no_rules)
     assert record.standfirst == STANDFIRST
+    assert body_of(record) == article
+
+
+def test_clean_story_keeps_a_standfirst_it_repeats_later(no_rules: cleaner.RuleSet) -> None:
+    """With nothing around the story, the same standfirst stays: clean input comes
+    back unchanged (issue 6)."""
+    article = [STANDFIRST, "SPRINGFIELD: " + ARTICLE[0], ARTICLE[1],
+               STANDFIRST + " " + ARTICLE[4], *ARTICLE[2:4]]
+    record = clean_one([HEADLINE, *article], no_rules)
     assert body_of(record) == article
 
 

@@ -33,7 +33,7 @@ def test_many_paragraphs_sharing_their_opening_words_take_linear_time(
 def test_a_standfirst_repeated_in_the_body_is_still_cut(no_rules: cleaner.RuleSet) -> None:
     lead = "The council approved the new water plant on Tuesday after a long debate."
     body = [lead + " Work starts in May, the mayor said.", sentence(1), sentence(2)]
-    text = "\n\n".join(["Council approves water plant", lead, *body])
+    text = "\n\n".join(["Council approves water plant", "Share on Facebook", lead, *body])
     record = cleaner.clean_text(text, rules=no_rules)[0]
     assert record.body.split("\n\n") == body
 

@@ -147,6 +147,8 @@ HEAD = [
     ["Updated 5 hours ago"],
     ["Workers inspect pipes at the old treatment works on Monday. (Photo by John Smith / AFP)"],
 ]
+# The story's own lines, not a page around it: a byline, a date, the outlet's sign-off.
+STORY_METADATA = {"By Jane Doe", "March 4, 2024", "Updated 5 hours ago", "Riverside Gazette"}
 MID = [
     ["Also Read | State Lawmakers Weigh New Rules for Utility Rates"],
     ["Read more: Drought Forces Farmers to Cut Water Use"],
@@ -186,7 +188,8 @@ def realistic_dumps(draw: st.DrawFn) -> tuple[str, str, list[str], list[str]]:
     story = draw(st.lists(st.sampled_from(ARTICLE), min_size=4, max_size=8, unique=True))
     story[0] = draw(st.sampled_from(DATELINES)) + story[0]
     # A standfirst under the headline, either new text (it opens the body) or the opening
-    # sentence of a later paragraph (it is set apart and not repeated in the body).
+    # sentence of a later paragraph (on a page it is set apart and not repeated in the
+    # body; with nothing around the story it stays: clean input comes back unchanged).
     standfirst = draw(st.sampled_from([None, *STANDFIRSTS]))
     repeated = standfirst is not None and draw(st.booleans())
     if repeated:
@@ -217,6 +220,8 @@ def realistic_dumps(draw: st.DrawFn) -> tuple[str, str, list[str], list[str]]:
     lines = [*flat(top), headline, *flat(head), *body, *flat(end)]
     boilerplate = [line for line in lines
                    if line not in article and line not in (headline, standfirst)]
+    if repeated and set(boilerplate) <= STORY_METADATA:
+        article.insert(0, standfirst)  # no page around the story: it is given back whole
     sep = draw(st.sampled_from(["\n", "\n\n"]))
     return sep.join(lines), headline, article, boilerplate
 

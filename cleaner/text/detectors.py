@@ -635,7 +635,8 @@ def repeated_paragraphs(draft: Draft) -> None:
             keep = _echoed_title(at[t], story)
         if k != keep:
             draft.cut(live[k], "generic.duplicate.repeat", "duplicate")
-    _contained_paragraphs(draft, opening_only=not page)
+    if page:
+        _contained_paragraphs(draft)
 
 
 def _under_echoed_title(draft: Draft, live: list[int], at: dict[str, list[int]],
@@ -670,14 +671,11 @@ def _echoed_title(copies: list[int], story: list[bool]) -> int:
     return group[-1] if len(group) > 1 else copies[0]
 
 
-def _contained_paragraphs(draft: Draft, opening_only: bool, min_words: int = 6,
-                          max_words: int = 60) -> None:
+def _contained_paragraphs(draft: Draft, min_words: int = 6, max_words: int = 60) -> None:
     """Standfirsts and pull quotes: a sentence or two, repeated inside a paragraph.
     A story may quote its own words again further down, so a repeat counts only
     when it stands above the paragraph it repeats (a summary) or is set apart
-    as a whole-line quotation (a pull quote). opening_only (a story with no page
-    around it): only its first paragraph of running text, a standfirst
-    (DESIGN.md), is looked for.
+    as a whole-line quotation (a pull quote).
 
     Linear in the text: each short paragraph is looked up by its first words
     (CONTAINED_KEY of them) while every paragraph's word windows are walked
@@ -691,8 +689,6 @@ def _contained_paragraphs(draft: Draft, opening_only: bool, min_words: int = 6,
             words = para.text.split()
             if len(words) >= CONTAINED_KEY:
                 wanted.setdefault(tuple(words[:CONTAINED_KEY]), []).append(k)
-        if opening_only and k > 0 and para.prose:
-            break  # the first running text under the first line: the only one looked for
     if not wanted:
         return
     found: list[int] = []
