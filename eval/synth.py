@@ -346,6 +346,21 @@ class Gap:
 Part = Seg | Gap
 
 
+def _heading_slot(units: list[Part], want: int) -> int | None:
+    """Where a sub-heading may go, at or else nearest below `want`: right over a story
+    paragraph and not under another sub-heading, as in a real article (never its
+    last line, never two in a row). None: no such place."""
+    def kind(k: int, step: int) -> str:
+        while 0 <= k < len(units) and isinstance(units[k], Gap):
+            k += step
+        part = units[k] if 0 <= k < len(units) else None
+        return part.lines[0].kind if isinstance(part, Seg) else ""
+
+    fits = [k for k in range(1, len(units) + 1)
+            if kind(k, 1) == "paragraph" and kind(k - 1, -1) != "subheading"]
+    return min(fits, key=lambda k: (k < want, abs(k - want))) if fits else None
+
+
 class GenerationError(RuntimeError):
     """A dump could not be built within the size and collision limits."""
 
@@ -597,7 +612,10 @@ class _Builder:
         subheadings = keep["subheading"].get(lang)
         if subheadings and rng.random() < 0.35 * scale:
             for text in rng.sample(subheadings, min(len(subheadings), rng.randint(1, 2))):
-                insert(Seg([Line(self.render(text, {}), "article", no, "subheading")]))
+                at = _heading_slot(units, rng.randint(min(2, len(units)), len(units)))
+                if at is not None:
+                    units.insert(at, Seg([Line(self.render(text, {}), "article", no,
+                                               "subheading")]))
         if rng.random() < 0.15 * scale:
             tweet = keep["tweet"]
             values = {}
