@@ -282,6 +282,24 @@ def test_a_clean_dump_keeps_the_paragraphs_its_story_repeats(
     assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
 
 
+def test_a_clean_dump_keeps_a_line_of_its_own_it_prints_twice(no_rules: cleaner.RuleSet) -> None:
+    """Not only sentences: a fact-box line the story prints twice stays twice."""
+    fact = "Capacity: 40 million litres a day"
+    article = [*ARTICLE[:2], fact, *ARTICLE[2:4], fact, *ARTICLE[4:]]
+    assert body_of(clean_one([HEADLINE, *article], no_rules)) == article
+
+
+def test_a_page_of_menu_lines_is_a_page_though_nothing_was_cut_yet(
+        no_rules: cleaner.RuleSet) -> None:
+    """Most lines not sentences (a menu in words no list knows, a label printed
+    twice): a page, so its headline printed twice comes out once."""
+    menu = ["Mới nhất", "Tin theo khu vực", "Hà Nội", "TP Hồ Chí Minh", "Mới nhất", "Thời sự",
+            "Thế giới", "Kinh doanh", "Pháp luật", "Thể thao"]
+    record = clean_one([*menu, HEADLINE, HEADLINE, *ARTICLE[:2]], no_rules)
+    assert record.headline == HEADLINE
+    assert HEADLINE not in body_of(record)
+
+
 def test_a_clean_dumps_sentence_repeated_inside_a_later_paragraph_stays(
         no_rules: cleaner.RuleSet) -> None:
     """Only a first paragraph that repeats a later one is a standfirst (DESIGN.md);

@@ -604,21 +604,22 @@ def repeated_paragraphs(draft: Draft) -> None:
     A short line printed under each copy of such an echoed title is its photo
     caption: both copies go. A short paragraph contained in a longer one (a
     standfirst or pull quote repeating body text) is cut in favour of the longer one.
-    In a dump where nothing else was cut (a story with no page around it) the
-    sentences the story repeats stay, but for a standfirst: clean input comes
-    back unchanged.
+    In a dump where nothing else was cut and most lines are sentences (a story
+    with no page around it) what the story prints twice stays, but for copies of
+    its first line (the title): clean input comes back unchanged.
     """
     live = draft.live()
-    page = len(live) < len(draft.paras)  # other detectors cut something: a page around it
     texts = [draft.paras[i].text for i in live]
+    prose = sum(draft.paras[i].prose for i in live)
+    page = len(live) < len(draft.paras) or 2 * prose < len(live)  # ('Home / News / ...')
     at: dict[str, list[int]] = {}
     for k, t in enumerate(texts):
         at.setdefault(t, []).append(k)
     repeated = [len(at[t]) > 1 for t in texts]
     story: list[bool] = []  # which live lines are story paragraphs, worked out once
     for k, t in enumerate(texts):
-        if not repeated[k] or (not page and draft.paras[live[k]].prose):
-            continue  # with nothing around the story, the sentences it repeats are its own
+        if not repeated[k] or (not page and t != texts[0]):
+            continue  # with nothing around the story, what it repeats is its own (not its title)
         in_run = any(0 <= n < len(texts) and repeated[n] and texts[n] != t
                      and any(0 <= c + n - k < len(texts) and texts[c + n - k] == texts[n]
                              for c in at[t] if c != k)
