@@ -115,6 +115,9 @@ POSITIVE = [
     pytest.param(Case("caption", mid=(
         "A worker checks a valve at the pumping station on Monday. Photo: Jane Doe/Reuters",
     )), id="caption-label"),
+    pytest.param(Case("caption", mid=(
+        "A picture taken on March 3 shows the flooded pumping station east of the city.",
+    )), id="caption-picture-taken"),
     # credit labels and agencies in other languages and scripts
     pytest.param(Case("caption", mid=(
         "A worker checks a valve at the pumping station on Monday. [ANP]",
@@ -355,6 +358,8 @@ NEGATIVE = [
                  "running from a kitchen tap."),
     pytest.param("caption", "Reuters reported last year that similar plants had run over "
                  "budget in two neighbouring states."),
+    pytest.param("caption", "Lopez shook hands with the engineers and had her picture taken "
+                 "for the council newsletter before leaving.", id="caption-picture-taken"),
     pytest.param("caption", "The first results were reported on Monday by the water board, "
                  "according to Reuters"),
     pytest.param("caption", "The new app lets residents report a leak on the spot and follow "
@@ -384,6 +389,8 @@ NEGATIVE = [
                  "recuse herself from its vote.", id="paywall-already-a-member"),
     pytest.param("app_prompt", "Residents can report leaks through the city's app, which was "
                  "launched in 2022."),
+    pytest.param("app_prompt", "The new meters mix free readings that every household gets with "
+                 "premium alerts for large users.", id="app_prompt-free-and-premium"),
     pytest.param("social_prompt", "Readers can follow the trial on the court's website."),
     pytest.param("social_prompt", "The mayor posted on Facebook that the vote was a turning "
                  "point for the city."),

@@ -637,6 +637,7 @@ OFFER = re.compile(
     r"cada (?:mañana|día|semana|noche)|de lunes a viernes|chaque (?:matin|jour|soir|semaine)|"
     r"du lundi au vendredi)\b", re.I)
 OFFER_WORDS = 20  # such a blurb is short
+OFFER_SENTENCE_WORDS = 14  # with no outlet's voice, a longer sentence is the story's
 # The channel a prompt names decides its category; the first that matches wins.
 # Words of giving money, in several languages (a prompt's category, an appeal's button).
 GIVING = re.compile(
@@ -678,8 +679,9 @@ def reader_prompt(para: Para) -> str | None:
         CTA_INFINITIVE.match(part) and word_count(part) <= CTA_INFINITIVE_WORDS for part in parts)
     you = READER.search(text) or FORMAL_YOU.search(text)
     addressed = channel and (you or THIS_PIECE.search(text))
+    blurb = not (para.prose and para.words > OFFER_SENTENCE_WORDS)
     offered = channel and para.words <= OFFER_WORDS and (  # a service's blurb, or the
-        OFFER.search(text) or OUTLET_VOICE.search(text))  # outlet on its channels ('We're on X')
+        (blurb and OFFER.search(text)) or OUTLET_VOICE.search(text))  # outlet on its channels
     if (you and JOURNALISM.search(text)) or (  # the reader asked to keep what they read going
             any(IMPERATIVE.match(part) for part in parts)
             and GIVING.search(text) and DONATION_CUE.search(text)):
@@ -790,8 +792,9 @@ CAPTION_CREDIT: tuple[LinePattern, ...] = (
     _p("caption.wire", "caption",
        r"\b(?:mandatory credit|no resales|no archives|editorial use only|"
        r"in this (?:handout |undated |file )?(?:picture|photo|photograph|image|still image|"
-       r"screengrab|screenshot|illustration)|(?:photo|picture|image) (?:taken|obtained|released|"
-       r"provided|supplied)|/via [A-Z])", 90, True,
+       r"screengrab|screenshot|illustration)|(?:^|\b(?:an?|the|this|that|file|handout) )"
+       r"(?:photo|picture|image) (?:taken|obtained|released|provided|supplied)|/via [A-Z])",
+       90, True,
        keys=("mandatory", "resales", "archives", "editorial", "picture", "photo", "photograph",
              "image", "illustration", "screengrab", "screenshot", "taken", "obtained",
              "released", "provided", "supplied", "via")),
