@@ -49,6 +49,23 @@ def test_a_long_german_line_without_a_full_stop_is_prose() -> None:
     assert is_prose(LONG_GERMAN)
 
 
+@pytest.mark.parametrize("line", [
+    "“Tumefanya mikutano 97 ya utoaji elimu juu ya kuzuia uhalifu,” amesema Kamanda Magomi",
+    "\"We will not stop until every family has clean water again,\" she said",
+])
+def test_a_quotation_closed_by_who_said_it_is_prose(line: str) -> None:
+    """Dialogue and quoted statements often end in the speaker, with no full stop."""
+    assert is_prose(line)
+
+
+@pytest.mark.parametrize("title", [
+    "“Ends recession debate”: economists weigh in on the new figures",
+    "„Wir schaffen das nicht mehr allein“, sagt die Bürgermeisterin",  # comma outside: a title
+])
+def test_a_title_opening_with_a_quotation_is_not_prose(title: str) -> None:
+    assert not is_prose(title)
+
+
 def test_a_flattened_menu_is_not_prose() -> None:
     menu = " ".join(["Politik", "Wirtschaft", "Sport", "Kultur", "Wissen", "Panorama",
                      "Reise", "Auto", "Video", "Podcast"] * 4)

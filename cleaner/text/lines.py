@@ -40,6 +40,7 @@ CLOSERS = "\"'”’“‘»«›‹)]*」』）】》〉"  # German closes quot
 OPENING_QUOTES = "\"'„“‚‘«»「『"
 CLOSING_QUOTES = "\"'“”‘’»«」』"
 QUOTE_WORDS = 6  # a whole-line quotation this long is a sentence
+ATTRIBUTION_WORDS = 4  # '“...,” amesema Magomi': who said it, after the quotation
 SHORT_WORD = 3  # a line of words shorter than STEM_CHARS is about those this long
 STEM_CHARS = 5  # shorter words say little about a line's subject
 HEADLINE_SENTENCE_WORDS = 20  # a quotation headline is this short
@@ -71,6 +72,9 @@ _LIST_ITEM = re.compile(
     r"|\d\s[–—]\s|^[^:：]{1,40}[:：]\s?\S"  # "May 3 – Berlin", "GK: Name"
     r"|[,;、，；]$|\(@\w+\)"  # item closed by a comma, an embedded post's handle
     r"|^[^,]{2,40}, \d{1,4}\w? [^\W\d]")  # an address: 'Town Hall, 1 Market Square'
+_QUOTE_ATTRIBUTED = re.compile(
+    rf"^[{OPENING_QUOTES}].*[,.!?…][{CLOSING_QUOTES}]"  # '“..., ”' then a few words
+    rf"\s+\w[\w.'’-]*(?:\s+[\w.'’-]+){{0,{ATTRIBUTION_WORDS - 1}}}$")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]? +[A-Z(]")
 
 
@@ -150,8 +154,9 @@ def is_prose(text: str, words: int | None = None) -> bool:
         return True
     if words >= 3 and (ends_sentence(text) or is_wire_credit(text)):
         return True
-    if words >= QUOTE_WORDS and is_quotation(text):
-        return True  # a quoted statement, as German and French dialogue end without a stop
+    if words >= QUOTE_WORDS and (is_quotation(text) or _QUOTE_ATTRIBUTED.match(text)):
+        return True  # a quoted statement, as German and French dialogue end without a stop,
+        # or one closed by who said it ('“...,” amesema Magomi'; a title's quote has no comma)
     return words >= LONG_LINE_WORDS and lowercase_share(text) >= LONG_LINE_LOWERCASE
 
 
