@@ -574,6 +574,15 @@ def test_clean_story_keeps_a_standfirst_it_repeats_later(no_rules: cleaner.RuleS
     assert body_of(record) == article
 
 
+def test_a_question_headline_printed_twice_is_no_standfirst(no_rules: cleaner.RuleSet) -> None:
+    """The standfirst set apart is one a later paragraph repeats (DESIGN.md), not a
+    copy of the headline cut above the story (a question reads as a sentence)."""
+    question = "Who will pay for the new water plant?"
+    record = clean_one([question, "Share on Facebook", question, *ARTICLE], no_rules)
+    assert record.standfirst is None
+    assert body_of(record) == ARTICLE
+
+
 def test_standfirst_that_repeats_nothing_also_opens_the_body(no_rules: cleaner.RuleSet) -> None:
     article = ["SPRINGFIELD: " + ARTICLE[0], *ARTICLE[1:]]
     record = clean_one([HEADLINE, STANDFIRST, *article], no_rules)

@@ -39,13 +39,14 @@ def assemble(draft: Draft, *, source: str | os.PathLike[str] | None, url: str | 
 
 
 def _standfirst(draft: Draft, body: list[int]) -> str | None:
-    """The summary under the headline: a repeated one (cut from the body as a
-    duplicate) or a first paragraph that stands before the dateline paragraph."""
+    """The summary under the headline: one a later paragraph repeats (cut from the
+    body as contained in it; a copy of the headline or of a caption is no summary)
+    or a first paragraph that stands before the dateline paragraph."""
     if not body:
         return None
     top = draft.headline if draft.headline is not None else -1
     for para in draft.paras[top + 1:body[0]]:
-        if para.cut is not None and para.cut.category == "duplicate" and para.prose:
+        if para.cut is not None and para.cut.rule == "generic.duplicate.contained":
             return para.text
     if len(body) > 1:
         first, second = draft.paras[body[0]].text, draft.paras[body[1]].text
