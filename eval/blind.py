@@ -69,9 +69,12 @@ def clean(dump: Dump, rules: cleaner.RuleSet) -> Outcome:
 
 
 def score(dump: Dump, records: list[cleaner.Article], error: str | None = None) -> Outcome:
-    """Match the records' body paragraphs against the dump's labelled lines."""
+    """Match the records' body paragraphs against the dump's labelled lines. A
+    standfirst set apart from the body (DESIGN.md: it only repeats body text) is
+    in the record: it counts as kept when article text, as leaked when boilerplate."""
     paras = [[p for p in (norm(x) for x in r.body.split("\n")) if p] for r in records]
-    found = {p for ps in paras for p in ps}
+    found = {p for ps in paras for p in ps} | {norm(r.standfirst) for r in records
+                                                if r.standfirst}
     block_lines: dict[int, list[str]] = defaultdict(list)
     for line in dump.lines:
         if line.role == "boilerplate":
@@ -377,7 +380,8 @@ def write_dumps(outcomes: Sequence[Outcome], folder: Path) -> None:
             labels.write(json.dumps(o.dump.to_json(), ensure_ascii=False) + "\n")
             results.write(json.dumps({
                 "id": o.dump.id, "error": o.error,
-                "records": [{"headline": r.headline, "outlet": r.outlet, "body": r.body}
+                "records": [{"headline": r.headline, "outlet": r.outlet,
+                             "standfirst": r.standfirst, "body": r.body}
                             for r in o.records],
                 "leaked_blocks": sorted(o.leaked), "partly_leaked_blocks": sorted(o.partial),
                 "lost_lines": o.lost, "split_ok": o.split_ok, "control_ok": o.control_ok,
