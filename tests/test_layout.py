@@ -513,16 +513,19 @@ def test_a_title_like_caption_printed_twice_under_the_next_headline_is_cut(
     assert body_of(records[1]) == SECOND
 
 
+@pytest.mark.parametrize("headline", [
+    HEADLINE, "Will the drought force farmers out of the valley?"], ids=["title", "question"])
 def test_a_caption_printed_under_the_headline_and_its_echo_is_cut(
-        no_rules: cleaner.RuleSet) -> None:
+        headline: str, no_rules: cleaner.RuleSet) -> None:
     """Headline, its caption, widgets, the headline again and the caption again over
     the story: the line printed under each copy of the title is its caption, a
-    sentence with no credit too; the story's own paragraphs stay."""
+    sentence with no credit too (a question headline as well); the story's own
+    paragraphs stay."""
     caption = "Farmers walk past a dry irrigation canal near Fresno on Monday."
-    text = "\n\n".join([*NAV, HEADLINE, caption, "Escuchar", "Guardar", HEADLINE, caption,
+    text = "\n\n".join([*NAV, headline, caption, "Escuchar", "Guardar", headline, caption,
                          *ARTICLE, *MOST_READ, *FOOTER])
     record = cleaner.clean_text(text, rules=no_rules)[0]
-    assert record.headline == HEADLINE
+    assert record.headline == headline
     assert body_of(record) == ARTICLE
 
 

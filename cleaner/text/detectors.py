@@ -644,14 +644,16 @@ def _under_echoed_title(draft: Draft, live: list[int], at: dict[str, list[int]],
                         k: int) -> bool:
     """Line k is short and each of its copies stands right under a copy of a title
     the page echoes within a few lines ('headline / caption / widgets / headline /
-    caption'): the headline's photo caption, printed with it twice."""
+    caption'): the headline's photo caption, printed with it twice. (Printed
+    twice so, a question or exclamation is a title too.)"""
     para = draft.paras[live[k]]
     if k == 0 or para.words > CAPTION_UNDER_TITLE_WORDS:
         return False
     title = draft.paras[live[k - 1]]
     titles = at[title.text]
     copies = at[para.text]
-    return (_teaser_headline(title) and len(titles) == len(copies) == 2
+    return (title.words >= 4 and is_title_like(title.text, title.words)
+            and len(titles) == len(copies) == 2
             and titles[1] - titles[0] <= TITLE_ECHO_LINES
             and all(c - 1 in titles for c in copies))
 
