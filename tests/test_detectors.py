@@ -127,6 +127,7 @@ POSITIVE = [
     pytest.param(Case("caption", mid=(
         "Ein Arbeiter prüft ein Ventil im Pumpwerk | Bildquelle: Stadtwerke",
     )), id="caption-german-source-label"),
+    pytest.param(Case("caption", mid=("Max Muster / dpa",)), id="caption-name-slash-credit"),
     pytest.param(Case("caption", mid=(
         "시의회 의원들이 15일 새 정수장 건설안을 놓고 표결하고 있다. 연합뉴스",
     )), id="caption-korean-agency"),
@@ -542,6 +543,16 @@ def test_caption_moves_to_captions_once(no_rules: cleaner.RuleSet) -> None:
     assert record.captions == [CAPTION]
     assert body_of(record) == ARTICLE
     assert [r.category for r in record.removed] == ["caption"] * 3
+
+
+def test_a_caption_with_no_full_stop_over_its_credit_mid_story_is_cut(
+        no_rules: cleaner.RuleSet) -> None:
+    """Set tight over a credit line, under a story paragraph (where no headline
+    stands), a line is a caption however it ends."""
+    pair = "Council member Maria Lopez speaks during Tuesday's vote in the chamber\nJane Doe / ANP"
+    text = "\n\n".join([HEADLINE, *ARTICLE[:MIDDLE], pair, *ARTICLE[MIDDLE:]])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert body_of(record) == ARTICLE
 
 
 def test_distinct_captions_are_all_kept_in_order(no_rules: cleaner.RuleSet) -> None:

@@ -563,7 +563,7 @@ def captions_beside_credits(draft: Draft) -> None:
                       and (i + 2 >= len(paras) or paras[i + 2].gap > 0))
         if not pair_apart:
             continue
-        if _credit_line(second) and _caption_sentence(first):
+        if _credit_line(second) and (_caption_sentence(first) or _mid_story_caption(paras, i)):
             draft.cut(i, "generic.caption.over-credit", "caption")
         elif _credit_line(first) and _caption_sentence(second):
             draft.cut(i + 1, "generic.caption.under-credit", "caption")
@@ -572,6 +572,14 @@ def captions_beside_credits(draft: Draft) -> None:
 def _caption_sentence(para: Para) -> bool:
     return (para.cut is None and ends_sentence(para.text)
             and CAPTION_MIN_WORDS <= para.words <= CAPTION_BESIDE_CREDIT_WORDS)
+
+
+def _mid_story_caption(paras: list[Para], i: int) -> bool:
+    """Line i, with no full stop, stands under a story paragraph: mid-story, where
+    no headline stands, it is a caption (over its credit) however it ends."""
+    para = paras[i]
+    return (i > 0 and para.cut is None and CAPTION_MIN_WORDS <= para.words
+            <= CAPTION_BESIDE_CREDIT_WORDS and paras[i - 1].cut is None and paras[i - 1].prose)
 
 
 def _credit_line(para: Para) -> bool:

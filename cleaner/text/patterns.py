@@ -774,6 +774,10 @@ CAPTION_CREDIT: tuple[LinePattern, ...] = (
              "pa", "anadolu", "xinhua", "imago", "sipa", "zuma", "istock", "istockphoto",
              "associated", "nurphoto", "supplied", "handout", "file", "yonhap", "kyodo",
              "연합뉴스", "뉴시스", "뉴스1")),
+    # A photographer's credit on its own line: 'Jane Doe/Reuters', 'Max Muster / dpa'.
+    _p("caption.name-credit", "caption",
+       r"^(?-i:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) ?/ ?\w[\w&.'’-]*"
+       r"(?: (?-i:[A-Z])[\w&.'’-]*){0,2}$", 6),
     # A sentence, then its credit after a bar or a dash: '... goal. | Harbour Press',
     # '... summit. — Ana Ribeiro, Harbour Press'.
     # (A caption states: a question or exclamation there is a headline with its site.)
