@@ -796,8 +796,11 @@ def test_a_labelled_headline_under_a_banner_stays(no_rules: cleaner.RuleSet) -> 
     # An order the prompt detector took, under a pitch that talks money.
     ("We have raised $8,200 of the $15,000 we need for this year's reporting.",
      "Help us get there"),
+    # The amounts in one row under a label of their own.
+    ("Our newsroom has five reporters covering the valley. A gift of any size keeps one of "
+     "them on the beat.", "Pick what suits you: $5 · $10 · $25"),
 ], ids=["english-no-trigger-word", "german", "patron", "frequency-choice", "reply-button",
-        "french-reply", "long-order", "order-under-a-goal"])
+        "french-reply", "long-order", "order-under-a-goal", "amount-row"])
 def test_an_appeal_is_cut_by_its_shape(block: tuple[str, ...],
                                        no_rules: cleaner.RuleSet) -> None:
     """(Buttons set line under line, as a page copy prints them.)"""

@@ -880,10 +880,12 @@ def meta_line(text: str) -> bool:
     """A byline or a date line: what stands under a headline apart from the story."""
     return bool(BYLINE.match(text) or DATE_LINE.match(text))
 
-# An amount button: '$6', '£3 a month', 'Donner 5 €', '10 EUR'.
+# An amount button: '$6', '£3 a month', 'Donner 5 €', '10 EUR'; or a row of them,
+# maybe under a label: 'Choose an amount: $5 · $10 · $25'.
+_AMOUNT = r"(?:[$£€¥₹]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:[$£€¥₹]|eur|usd|gbp|chf|kr|zł))"
 AMOUNT_LINE = re.compile(
-    r"^(?:[^\W\d]+ )?(?:[$£€¥₹]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:[$£€¥₹]|eur|usd|"
-    r"gbp|chf|kr|zł))(?: [^\W\d]+){0,3}$", re.I)
+    rf"^(?:[^\W\d]+ )?{_AMOUNT}(?: [^\W\d]+){{0,3}}$"
+    rf"|^(?:[^:：\d]{{1,40}}[:：] ?)?{_AMOUNT}(?: ?[·|/•,] ?{_AMOUNT})+$", re.I)
 # How often a gift recurs, a donation form's choice: 'Once', 'Every month', 'Monatlich'.
 GIFT_FREQUENCY = re.compile(
     r"^(?:(?:give |donate )?(?:once|one[- ]time|one[- ]off|single|monthly|yearly|annually|annual|"
