@@ -100,6 +100,11 @@ POSITIVE = [
         "attends, and that work is funded by readers like you.",
         "Please make a donation today to keep our reporting free for everyone.",
     )), id="donation_appeal-before-you-go"),
+    # A sign-up box in words no pattern knows, over its email field.
+    pytest.param(Case("newsletter_prompt", mid=(
+        "The Valley Letter", "Five things worth knowing, before your first coffee.",
+        "Email address",
+    )), id="newsletter_prompt-form-over-email-field"),
     pytest.param(Case("newsletter_prompt", mid=(
         "Sign up for our daily newsletter to get the top stories delivered to your inbox.",
     )), id="newsletter_prompt-inline"),

@@ -68,6 +68,8 @@ BUTTONED = frozenset({"cookie_notice", "newsletter_prompt", "app_prompt", "paywa
 BUTTON_WORDS = 4
 # What the reader is asked to do, as cut: under a pitch about money, an appeal's button.
 PROMPT_CUTS = frozenset({"donation_appeal", "call_to_action"})
+FORM_HEAD_LINES = 2  # a sign-up box's title and pitch stand right above its email field
+FORM_PITCH_WORDS = 25  # ... and are this short
 PROMPT_TITLE_WORDS = 6  # a prompt's title: 'Want to read more?', 'Evening Digest'
 LABEL_SEPARATOR = re.compile(r" [·•|] ")  # between labels glued into one line
 # A short label, a separator, a title: 'Mehr zum Thema: X', 'Lire aussi | X', 'Video - X'.
@@ -163,6 +165,21 @@ def prompt_buttons(draft: Draft) -> None:
                 and paras[j].words <= BUTTON_WORDS and not is_story_list_item(paras[j].text):
             draft.cut(j, f"generic.{cut.category}.button", cut.category)
             j += 1
+
+
+def signup_forms(draft: Draft) -> None:
+    """A sign-up form around its email field, whatever its words: the box's title and
+    pitch right above the field (FORM_HEAD_LINES short lines). (Its button is left
+    to prompt_buttons: a short line under the form may be the story's sub-heading.)"""
+    paras = draft.paras
+    for i, para in enumerate(paras):
+        if para.cut is None or para.cut.rule != "generic.newsletter.email":
+            continue
+        k = i - 1
+        while k >= max(0, i - FORM_HEAD_LINES) and paras[k].cut is None \
+                and paras[k].words <= FORM_PITCH_WORDS:
+            draft.cut(k, "generic.newsletter_prompt.form", "newsletter_prompt")
+            k -= 1
 
 
 def prompt_titles(draft: Draft) -> None:
@@ -749,6 +766,7 @@ DETECTORS: tuple[Detector, ...] = (
     boilerplate_lines,
     reader_prompts,
     prompt_buttons,
+    signup_forms,
     prompt_titles,
     teaser_links,
     labelled_links,
