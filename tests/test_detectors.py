@@ -712,7 +712,10 @@ def test_story_lines_that_address_the_reader_stay(line: str, no_rules: cleaner.R
     "→ Timeline of the council's water crisis",
     "☛ Timeline of the council's water crisis",
     "⏩ Warum die Bahn im Winter so oft zu spät kommt",
-], ids=["see-also", "more", "arrow-explainer", "arrow", "pointing-hand", "pictograph"])
+    "→ Will the new plant really lower your water bill?",
+    "[Read: Who pays when the city's pipes burst?]",
+], ids=["see-also", "more", "arrow-explainer", "arrow", "pointing-hand", "pictograph",
+        "arrowed-question", "bracketed-question"])
 def test_bracketed_and_arrowed_teaser_links_are_cut(link: str, no_rules: cleaner.RuleSet) -> None:
     """Any symbol opening a title points at another story as an arrow does."""
     assert_cut_mid(link, "inline_link", no_rules)

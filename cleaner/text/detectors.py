@@ -24,6 +24,7 @@ from .lines import (
     is_story_list_item,
     is_teaser_excerpt,
     is_title_like,
+    word_count,
     word_stems,
 )
 from .patterns import (
@@ -205,11 +206,11 @@ def _spaced(paras: list[Para]) -> bool:
 
 def teaser_links(draft: Draft) -> None:
     """Links to other stories set apart by their form: bracketed titles, or titles an
-    arrow or a pictograph points at."""
+    arrow or a pictograph points at (a question or exclamation is a title too)."""
     for i in draft.live():
         text = draft.paras[i].text
         inner = text[1:-1].strip() if BRACKETED.match(text) else pointed_title(text)
-        if inner and not is_prose(inner):
+        if inner and (not is_prose(inner) or is_headline_shaped(inner, word_count(inner))):
             draft.cut(i, "generic.inline.marked-link", "inline_link")
 
 
