@@ -674,11 +674,12 @@ def test_sentences_mentioning_furniture_words_stay(sentence: str,
     ("We're on Mastodon too: @harbourcourier", "social_prompt"),
     ("Send this article to a neighbour who should read it.", "call_to_action"),
     ("Our Threads account has every update from the council chamber.", "social_prompt"),
+    ("Catch us live every Friday night, and bring a friend along.", "call_to_action"),
 ], ids=["briefing", "notifications", "channel", "member", "tip", "photos", "access", "french",
         "german-imperative", "french-imperative", "spanish-clitic", "german-donation",
         "ad-label", "german-infinitive", "german-mailbox", "french-ez-rhythm", "spanish-login",
         "this-piece-subscribers", "journalism-needs-you", "social-web", "hashtag",
-        "outlet-on-a-channel", "this-article", "our-channel"])
+        "outlet-on-a-channel", "this-article", "our-channel", "any-verb-us"])
 def test_calls_to_action_are_cut_by_their_form(prompt: str, category: str,
                                                 no_rules: cleaner.RuleSet) -> None:
     """None of these use the words the phrase patterns were written from."""
@@ -697,9 +698,10 @@ def test_calls_to_action_are_cut_by_their_form(prompt: str, category: str,
     "The paper's reporting on the case was funded by a grant, the court heard.",
     "We don’t like: it takes up a lot of space when folded out",
     "Here's what we know — and what we don't — about the new plant.",
+    "In our view, the council should publish the plant's full costs on its website.",
 ], ids=["you-and-we", "quoted", "no-channel", "third-person", "german-no-channel",
         "french-ez-no-channel", "german-noun-folgen", "social-media-news", "reporting-funded",
-        "review-dont-like", "what-we-dont-know"])
+        "review-dont-like", "what-we-dont-know", "in-our-view"])
 def test_story_lines_that_address_the_reader_stay(line: str, no_rules: cleaner.RuleSet) -> None:
     article = [*ARTICLE[:MIDDLE], line, *ARTICLE[MIDDLE:]]
     assert body_of(clean_one([HEADLINE, *article], no_rules)) == article

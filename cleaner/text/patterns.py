@@ -581,7 +581,12 @@ IMPERATIVE = re.compile(
 # French 'Abonnez-vous', Spanish and Italian with a pronoun attached ('Suscríbete',
 # 'Síguenos', 'Iscriviti').
 IMPERATIVE_FORM = re.compile(
-    r"^(?:[A-ZÄÖÜ][a-zäöüß]+(?:en|ern|eln) Sie\b|"
+    # 'Catch us on ...', 'Hear our ...': an order in any verb (not 'In our view', 'For us')
+    r"^(?:(?!(?:In|On|At|For|To|With|Of|By|From|About|Into|Among|Between|Behind|Against|"
+    r"Without|Within|Under|Over|After|Before|Around|Across|Through|Unlike|Than|As|And|"
+    r"But|Or|So|All|Both|Each|Many|Most|Some|None|Despite|Beyond|Near|Toward|Towards|Upon)\b)"
+    r"[A-Z][a-z]+ (?:us|our)\b|"
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:en|ern|eln) Sie\b|"
     r"[A-ZÉÈ][a-zéèêàâçîô]+ez(?:-(?:vous|nous|les?|la)\b| (?:notre|nos|la|le|les|l'|à|au|"
     r"un|une|des|sur|en|chaque|tous|toutes)\b)|"
     r"[A-ZÁÉÍÓÚÜ][a-záéíóúüñ]*[áéíóú][a-záéíóúüñ]*(?:te|nos|se|ti|ci)\b|"
