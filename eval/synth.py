@@ -347,9 +347,10 @@ Part = Seg | Gap
 
 
 def _heading_slot(units: list[Part], want: int) -> int | None:
-    """Where a sub-heading may go, at or else nearest below `want`: right over a story
-    paragraph and not under another sub-heading, as in a real article (never its
-    last line, never two in a row). None: no such place."""
+    """Where a sub-heading may go: at `want` or the nearest place after it, else the
+    nearest before it; right over a story paragraph and not under another
+    sub-heading, as in a real article (never its last line, never two in a row).
+    None: no such place."""
     def kind(k: int, step: int) -> str:
         while 0 <= k < len(units) and isinstance(units[k], Gap):
             k += step

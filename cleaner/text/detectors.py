@@ -587,17 +587,19 @@ def captions_beside_credits(draft: Draft) -> None:
             draft.cut(i + 1, "generic.caption.under-credit", "caption")
 
 
+def _caption_sized(para: Para) -> bool:
+    return para.cut is None and CAPTION_MIN_WORDS <= para.words <= CAPTION_BESIDE_CREDIT_WORDS
+
+
 def _caption_sentence(para: Para) -> bool:
-    return (para.cut is None and ends_sentence(para.text)
-            and CAPTION_MIN_WORDS <= para.words <= CAPTION_BESIDE_CREDIT_WORDS)
+    return _caption_sized(para) and ends_sentence(para.text)
 
 
 def _mid_story_caption(paras: list[Para], i: int) -> bool:
-    """Line i, with no full stop, stands under a story paragraph: mid-story, where
-    no headline stands, it is a caption (over its credit) however it ends."""
-    para = paras[i]
-    return (i > 0 and para.cut is None and CAPTION_MIN_WORDS <= para.words
-            <= CAPTION_BESIDE_CREDIT_WORDS and paras[i - 1].cut is None and paras[i - 1].prose)
+    """Line i stands under a story paragraph: mid-story, where no headline stands,
+    it is a caption (over its credit) however it ends."""
+    return (i > 0 and _caption_sized(paras[i]) and paras[i - 1].cut is None
+            and paras[i - 1].prose)
 
 
 def _credit_line(para: Para) -> bool:
