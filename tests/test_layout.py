@@ -930,6 +930,29 @@ def test_teaser_list_with_dates_and_excerpts_does_not_split_a_story(
     assert [r.headline for r in records] == [HEADLINE]
 
 
+def test_a_list_item_running_on_into_the_next_is_no_headline(no_rules: cleaner.RuleSet) -> None:
+    """'...; and' closes an item that runs on into the next: however the story under it
+    speaks of the same things, and with a caption printed twice below, it heads no new
+    article."""
+    caption = "Street traders set out their stalls near the station [Ridgeway Photo]"
+    below = [
+        "A durable settlement requires collaboration between traders, property owners and "
+        "municipal authorities, who have spent years in court instead of at the table.",
+        "Property owners say the authorities let stalls block entrances, while traders say "
+        "municipal officers confiscate goods without warning or receipts.",
+        "Stakeholders met twice last year, but the talks broke down over who would pay for "
+        "cleaning, lighting and security in the busiest streets of the inner city.",
+        "Municipal authorities have promised a new round of talks in the spring, with an "
+        "independent mediator chosen by both the traders and the property owners."]
+    items = ["Investing in adequate infrastructure;",
+             "Promoting collaboration among traders, property owners, municipal authorities "
+             "and other stakeholders; and",
+             "Enforcing regulations that protect livelihoods instead of punishing them."]
+    text = "\n\n".join([HEADLINE, *ARTICLE, *items, "How we got here", caption, caption,
+                         *below])
+    assert len(cleaner.clean_text(text, rules=no_rules)) == 1
+
+
 def test_a_caption_echoed_mid_story_does_not_split_it(no_rules: cleaner.RuleSet) -> None:
     """'Caption / credit / caption / credit' inside one story is a duplicated caption."""
     caption = "Farmers Walk Past Unplanted Fields Near the River"

@@ -97,6 +97,8 @@ SECTION_LABEL = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?$")
 # A sentence run on in lower case inside a line: 'Nail them to the wall. amazon is bad'
 # (a comment; a headline's second sentence starts with a capital).
 INNER_STOP = re.compile(r"[a-z]{2}\. [a-z]")
+# A list item running on into the next ('...; and', '..., or', '...; et'): no title.
+RUNS_ON = re.compile(r"[,;]\s+[a-zà-öø-ÿ]{1,3}$")
 # A short line dated the way teaser lists date their entries: 'Holiday / 19 mins ago'.
 TEASER_DATE = re.compile(
     r"\b(?:\d+|an?|one) ?(?:min|mins|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b", re.I)
@@ -406,7 +408,8 @@ def _headline_shaped(para: Para) -> bool:
         return False
     if not para.prose:  # ('Nail them to the wall. amazon is bad': a comment, no title)
         title = DASH_QUOTE.sub("", para.text)  # ('- Vi er lettet': a Nordic quotation)
-        return is_title_like(title, para.words) and not INNER_STOP.search(title)
+        return (is_title_like(title, para.words) and not INNER_STOP.search(title)
+                and not RUNS_ON.search(title))
     text = para.text
     return (para.words <= HEADLINE_SENTENCE_WORDS and not has_sentence_break(text)
             and is_quoted_or_asked(text))
