@@ -97,8 +97,8 @@ SECTION_LABEL = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?$")
 # A sentence run on in lower case inside a line: 'Nail them to the wall. amazon is bad'
 # (a comment; a headline's second sentence starts with a capital).
 INNER_STOP = re.compile(r"[a-z]{2}\. [a-z]")
-# A list item running on into the next ('...; and', '..., or', '...; et'): no title.
-RUNS_ON = re.compile(r"[,;]\s+[a-zà-öø-ÿ]{1,3}$")
+# A list item running on into the next ('...; and', '..., or', '...; и'): no title.
+_RUNS_ON = re.compile(r"[,;]\s+(\w{1,3})$")
 # A short line dated the way teaser lists date their entries: 'Holiday / 19 mins ago'.
 TEASER_DATE = re.compile(
     r"\b(?:\d+|an?|one) ?(?:min|mins|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b", re.I)
@@ -409,10 +409,17 @@ def _headline_shaped(para: Para) -> bool:
     if not para.prose:  # ('Nail them to the wall. amazon is bad': a comment, no title)
         title = DASH_QUOTE.sub("", para.text)  # ('- Vi er lettet': a Nordic quotation)
         return (is_title_like(title, para.words) and not INNER_STOP.search(title)
-                and not RUNS_ON.search(title))
+                and not _runs_on(title))
     text = para.text
     return (para.words <= HEADLINE_SENTENCE_WORDS and not has_sentence_break(text)
             and is_quoted_or_asked(text))
+
+
+def _runs_on(text: str) -> bool:
+    """The line ends in a short lower-case word after a comma or semicolon, in any
+    cased script: a list item that runs on into the next."""
+    end = _RUNS_ON.search(text)
+    return end is not None and end.group(1).islower()
 
 
 def _repeated_block(paras: list[Para], i: int, distance: int) -> bool:
