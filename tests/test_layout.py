@@ -280,6 +280,20 @@ def test_headline_is_found_above_caption_and_widgets(no_rules: cleaner.RuleSet) 
     assert body_of(record) == ARTICLE
 
 
+def test_a_headline_naming_someone_by_an_abbreviated_title_is_no_caption(
+        no_rules: cleaner.RuleSet) -> None:
+    """'Rep. Zooey Zephyr', 'Dr. Ruth': the full stop of a title before a name ends
+    no sentence, so the line is no caption with a credit after it."""
+    headline = "An Insider's View of the Legislature's Attacks on Trans Rep. Zooey Zephyr"
+    caption = ("Rep. Zooey Zephyr walks out of the House chamber after lawmakers voted to ban "
+               "her on April 26, 2023. Photo: Thom Bridge/AP")
+    standfirst = "An advocate in Helena said the expulsion capped months of attacks."
+    text = "\n".join([*NAV, caption, headline, standfirst, BYLINE, DATE, *ARTICLE, *FOOTER])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == headline
+    assert body_of(record) == [standfirst, *ARTICLE]
+
+
 # --- Several articles in one dump
 
 SECOND_HEADLINE = "Port Strike Ends as Workers Accept a New Contract"

@@ -75,7 +75,10 @@ _LIST_ITEM = re.compile(
 _QUOTE_ATTRIBUTED = re.compile(
     rf"^[{OPENING_QUOTES}].*[,.!?…][{CLOSING_QUOTES}]"  # '“..., ”' then a few words
     rf"\s+\w[\w.'’-]*(?:\s+[\w.'’-]+){{0,{ATTRIBUTION_WORDS - 1}}}$")
-_SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]? +[A-Z(]")
+# Not a sentence's end: the full stop of a short title before a name ('Rep. Zooey
+# Zephyr', 'Dr. Ruth', 'Hr. Meier'): a capital and at most two letters after a space.
+NOT_ABBREVIATION = r"(?<![\s(][A-Z][a-z])(?<![\s(][A-Z][a-z]{2})"
+_SENTENCE_BREAK = re.compile(rf"[a-z0-9)]{NOT_ABBREVIATION}[.!?][\"”’]? +[A-Z(]")
 
 
 def word_count(text: str) -> int:

@@ -15,7 +15,13 @@ import unicodedata
 from dataclasses import dataclass
 
 from .draft import Para
-from .lines import KEY_SYMBOLS, line_tokens, without_trailing_link, word_count
+from .lines import (
+    KEY_SYMBOLS,
+    NOT_ABBREVIATION,
+    line_tokens,
+    without_trailing_link,
+    word_count,
+)
 
 _EDGE_CHARS = string.punctuation + " \t“”‘’«»–—…•·►▶→✕×|"
 EXACT_LINE_MAX = 60  # longer lines never match a whole-line vocabulary entry
@@ -837,9 +843,11 @@ CREDIT_TOKENS = frozenset({")", "]", "ap", "afp", "aap", "reuters", "epa", "pa",
                            "supplied", "file", "bloomberg", "shutterstock", "istock"})
 # "Donald Trump talks to reporters. The White House": a sentence, then a credit
 # (not "... am 15. Juni": a German ordinal date; not "Sinkt der Leitzins? Klare
-# Ansage": a caption states, it does not ask).
+# Ansage": a caption states, it does not ask; not "... Attacks on Trans Rep. Zooey
+# Zephyr": a title before a name).
 CAPTION_TRAILING_CREDIT = re.compile(
-    r"^[^.!?]{10,}(?<!\d)[.][\"”’]? +(?:[A-Z][\w.'’&-]*|/|of|the|for|via|and) ?"
+    rf"^[^.!?]{{10,}}(?<!\d){NOT_ABBREVIATION}[.][\"”’]? +"
+    r"(?:[A-Z][\w.'’&-]*|/|of|the|for|via|and) ?"
     r"(?:(?:[A-Z][\w.'’&-]*|/|of|the|for|via|and) ?){0,5}$"
 )
 

@@ -7,6 +7,7 @@ import re
 from .draft import Para
 from .lines import (
     HEADLINE_SENTENCE_WORDS,
+    NOT_ABBREVIATION,
     WORD,
     ends_full_stop,
     has_lowercase_word,
@@ -30,7 +31,7 @@ _SITE_NAME_WORDS = 5  # a site name is a short segment
 _NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 NAMES = re.compile(rf"^{_NAME}(?:(?:,| (?:and|und|y|et|e|og|och|&)) {_NAME})+$")
 # A full stop ending a sentence inside the line (not a day number: "am 26. August").
-_FULL_STOP_BREAK = re.compile(r"(?:[a-z)]|\d\d\d)\.[\"”’]? +[A-Z(]")
+_FULL_STOP_BREAK = re.compile(rf"(?:[a-z)]|\d\d\d){NOT_ABBREVIATION}\.[\"”’]? +[A-Z(]")
 # Nordic papers quote a speaker in a headline after a dash ('- Angsten vil øke').
 DASH_QUOTE = re.compile(r"^[-–—] (?=[^\W\d_])")
 TAG_LINE_WORDS = 4  # "... by friends. Here's why"
