@@ -1052,3 +1052,53 @@ def test_a_teaser_list_running_into_a_signed_headline_spares_it(
             "By Jane Doe", "March 4, 2024", "Add to reading list")
     record = clean_one(dump(top=top, head=head), no_rules)
     assert "teaser_block" not in cut_as(record, HEADLINE)
+
+
+COMMENTS = {
+    "en": ["3 thoughts on “City Council Approves New Water Treatment Plant”",
+           "Roscoe says:", "August 15, 2020 at 1:49 pm",
+           "It seems like there should be a simple fix to this, but nobody asked us.",
+           "Reply",
+           "chris says:", "August 15, 2020 at 4:07 pm",
+           "this will raise our bills as well",
+           "Reply",
+           "Librarian says:", "August 16, 2020 at 9:55 am",
+           "The old plant failed three times this year, so I am glad they voted."],
+    "de": ["2 Ergänzungen",
+           "Modern Wife sagt:", "28. April 2024 um 10:17 Uhr",
+           "Die Beobachtungen sind richtig, aber was steckt dahinter?",
+           "Antworten",
+           "Philipp sagt:", "28. April 2024 um 12:34 Uhr",
+           "Kommt aus den USA, ja. Das steht ja auch im Artikel.",
+           "Antworten"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(COMMENTS))
+def test_readers_comments_under_the_story_are_cut_by_their_form(
+        lang: str, no_rules: cleaner.RuleSet) -> None:
+    """A signature ending in a colon over a date and time, twice or more: a comment
+    thread in any language, every line of it (its 'Reply' buttons too)."""
+    record = clean_one(dump(end=tuple(COMMENTS[lang])), no_rules)
+    assert body_of(record) == ARTICLE
+    assert {r.text for r in record.removed} >= set(COMMENTS[lang]) - {"Reply", "Antworten"}
+
+
+def test_a_quotation_announced_with_a_colon_is_no_comment(no_rules: cleaner.RuleSet) -> None:
+    """'The mayor said:' over a quotation has no time stamp under it: the story's."""
+    lines = ["The mayor said:",
+             "\"This plant is the most important thing this council will build in a decade.\"",
+             "Her deputy said:",
+             "\"We have waited long enough for clean water, and the vote shows it.\""]
+    record = clean_one(dump(mid=tuple(lines)), no_rules)
+    assert body_of(record) == [*ARTICLE[:MIDDLE], *lines, *ARTICLE[MIDDLE:]]
+
+
+def test_a_story_glued_into_one_line_is_the_copy_that_goes(no_rules: cleaner.RuleSet) -> None:
+    """A read-aloud widget glues the story's paragraphs into one line under it: that
+    line is cut as their copy, the paragraphs stay (on a page: a story with nothing
+    around it keeps what it prints twice)."""
+    glued = " ".join(ARTICLE)
+    record = clean_one(dump(end=(glued, "© 2024 Harbour Press. All rights reserved.")), no_rules)
+    assert body_of(record) == ARTICLE
+    assert cut_as(record, glued) == ["duplicate"]

@@ -23,6 +23,7 @@ from .lines import (
     is_sign_off,
     is_story_list_item,
     is_teaser_excerpt,
+    is_timestamp,
     is_title_like,
     word_count,
     word_stems,
@@ -88,6 +89,7 @@ LINK_CONTEXT = 8  # live lines either side whose words a sub-heading would share
 LINK_SHARED = 0.5  # ... at least this share of its own
 CONTAINED_KEY = 6  # words a repeated standfirst or pull quote is looked up by
 CONTAINED_CHECKS = 50  # substring searches per paragraph, at most
+GLUED_MIN = 2  # a line holding this many paragraphs whole is their glued copy
 TITLE_ECHO_LINES = 8  # a title repeated this close is the page echoing its headline
 ECHO_STORY_LINES = 2  # ... with no more story paragraphs than this between the copies
 CAPTION_UNDER_TITLE_WORDS = 20  # ... and a line this short printed under each copy, its caption
@@ -108,6 +110,10 @@ ARTICLE_START_RUN = 3  # prose lines in a row that start a story
 ARTICLE_HEAD_LINES = 12  # lines above a story start left for the headline and byline
 ARTICLE_LOOKAHEAD = 12  # lines under a teaser list searched for the start of a story
 STORY_ABOVE_LIST = 2  # story paragraphs above a teaser list that stands inside the story
+SIGNATURE_WORDS = 6  # a comment's signature: 'Roscoe says:', 'Modern Wife sagt:'
+STAMP_WORDS = 12  # ... over its date and time: 'August 15, 2020 at 9:35 am'
+THREAD_MIN = 2  # signed comments that make a thread
+COMMENT_BUTTON_WORDS = 2  # 'Reply', 'Antworten', 'Report' under a comment
 
 
 def boilerplate_lines(draft: Draft) -> None:
@@ -621,6 +627,39 @@ def _beside_credit(paras: list[Para], *copies: int) -> bool:
     return any(i + 1 < len(paras) and _cut_credit(paras[i + 1]) for i in copies)
 
 
+def comment_threads(draft: Draft) -> None:
+    """Readers' comments under the story, by their form in any language: a short line
+    ending in a colon ('Roscoe says:', 'Modern Wife sagt:') right over a line with a
+    date and a clock time, at least THREAD_MIN times. Each comment runs from its
+    signature through its text and buttons ('Reply') to the next signature, or to
+    the last one's first line that is neither; a count over the first ('12
+    Ergänzungen', '20 thoughts on ...') goes with them. A story's quotation ('She said:') has no
+    time stamp under it."""
+    paras = draft.paras
+    signed = [i for i in range(len(paras) - 1) if _comment_signature(paras, i)]
+    if len(signed) < THREAD_MIN:
+        return
+    above = signed[0] - 1
+    if above >= 0 and paras[above].text[:1].isdigit() and not paras[above].prose:
+        draft.cut(above, "generic.comments.thread", "comments")
+    for n, start in enumerate(signed):
+        end = signed[n + 1] if n + 1 < len(signed) else len(paras)
+        last = n + 1 == len(signed)
+        for k in range(start, end):
+            para = paras[k]
+            if last and k > start + 1 and not (para.prose or para.words <= COMMENT_BUTTON_WORDS):
+                break
+            draft.cut(k, "generic.comments.thread", "comments")
+
+
+def _comment_signature(paras: list[Para], i: int) -> bool:
+    """A commenter's name and verb over the comment's time stamp."""
+    para, stamp = paras[i], paras[i + 1]
+    return (para.words <= SIGNATURE_WORDS and para.text.endswith((":", "："))
+            and not is_timestamp(para.text)
+            and stamp.words <= STAMP_WORDS and is_timestamp(stamp.text))
+
+
 def repeated_paragraphs(draft: Draft) -> None:
     """Paragraphs that occur twice: keep one copy.
 
@@ -706,7 +745,9 @@ def _contained_paragraphs(draft: Draft, min_words: int = 6, max_words: int = 60)
     """Standfirsts and pull quotes: a sentence or two, repeated inside a paragraph.
     A story may quote its own words again further down, so a repeat counts only
     when it stands above the paragraph it repeats (a summary) or is set apart
-    as a whole-line quotation (a pull quote).
+    as a whole-line quotation (a pull quote). A line holding GLUED_MIN or more
+    of the story's paragraphs whole is the copy (a read-aloud or 'speed read'
+    widget glues the story into one line): it goes, and they stay.
 
     Linear in the text: each short paragraph is looked up by its first words
     (CONTAINED_KEY of them) while every paragraph's word windows are walked
@@ -722,7 +763,7 @@ def _contained_paragraphs(draft: Draft, min_words: int = 6, max_words: int = 60)
                 wanted.setdefault(tuple(words[:CONTAINED_KEY]), []).append(k)
     if not wanted:
         return
-    found: list[int] = []
+    found: dict[int, list[int]] = {}  # container position -> contained positions
     firsts = {key[0] for key in wanted}  # most word windows are ruled out by their first word
     for j, i in enumerate(live):
         text = draft.paras[i].text
@@ -739,11 +780,14 @@ def _contained_paragraphs(draft: Draft, min_words: int = 6, max_words: int = 60)
                     continue
                 checks += 1
                 if short in text:
-                    found.append(k)
+                    found.setdefault(j, []).append(k)
                     wanted[key].remove(k)  # found once is enough
                     break
-    for k in sorted(found):
-        draft.cut(live[k], "generic.duplicate.contained", "duplicate")
+    for j, contained in found.items():
+        if len(contained) >= GLUED_MIN:
+            draft.cut(live[j], "generic.duplicate.glued", "duplicate")
+        for k in contained if len(contained) < GLUED_MIN else ():
+            draft.cut(live[k], "generic.duplicate.contained", "duplicate")
 
 
 def trailing_outlet_name(draft: Draft) -> None:
@@ -781,6 +825,7 @@ DETECTORS: tuple[Detector, ...] = (
     doubled_captions,
     credited_captions,
     captions_beside_credits,
+    comment_threads,
     repeated_paragraphs,
     trailing_outlet_name,
 )

@@ -81,6 +81,19 @@ NOT_ABBREVIATION = r"(?<![\s(][A-Z][a-z])(?<![\s(][A-Z][a-z]{2})"
 _SENTENCE_BREAK = re.compile(rf"[a-z0-9)]{NOT_ABBREVIATION}[.!?][\"”’]? +[A-Z(]")
 
 
+# A clock time and a date in one line ('Publié le 30 août 2023 à 14h52', '13/01/2025
+# 10:22 Actualizado', '公開日： 2025/01/31 11:30', '2025年1月14日 01時28分', 'May 5, 2025
+# at 00:46'): when something was published or posted, in any language.
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}(?:[:h]\d{2}(?!\d)|[時时]\d{1,2}分)")  # '01時28分'
+_DATE = re.compile(r"(?<!\d)(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|(?:19|20)\d\d)(?!\d)"
+                   r"|\d{1,2}月\d{1,2}日")  # '2025年1月14日'
+
+
+def is_timestamp(text: str) -> bool:
+    """The line names a day and a clock time."""
+    return bool(_CLOCK.search(text) and _DATE.search(text))
+
+
 def word_count(text: str) -> int:
     return _count(text, WORD.findall(text))
 

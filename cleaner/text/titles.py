@@ -12,6 +12,7 @@ from .lines import (
     ends_full_stop,
     has_lowercase_word,
     is_quotation,
+    is_timestamp,
     is_title_like,
     lowercase_share,
     title_words,
@@ -26,7 +27,6 @@ from .patterns import (
 # The last " | ", " - ", " — " segment of a title: often the site's name.
 _TITLE_SEGMENT = re.compile(r"^(?P<head>.+?)\s+(?P<sep>[|\-–—·•])\s+(?P<tail>[^|\-–—·•]+)$")
 _SITE_NAME_WORDS = 5  # a site name is a short segment
-# Player labels a page copy glues to the headline line: "... Back to video".
 # Names and the words that join them: 'Colm Gallagher and Owen Pritchard', a byline.
 _NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 NAMES = re.compile(rf"^{_NAME}(?:(?:,| (?:and|und|y|et|e|og|och|&)) {_NAME})+$")
@@ -40,13 +40,8 @@ TAG_LOWERCASE = 0.5  # ... in running words
 # A breadcrumb trail glued in front of the title: 'Start / Ausland / ', 'News › Politics › '.
 _CRUMBS = re.compile(r"^(?:[^/>›»\s]+(?: [^/>›»\s]+)? [/>›»] ){2,4}")
 _CRUMBED_WORDS = 3  # ... and the title after it is this long
+# Player labels a page copy glues to the headline line: "... Back to video".
 _PLAYER_LABEL = re.compile(r"\s+(?:back to video|watch video|play video)$", re.I)
-# A clock time and a date in one line ('Publié le 30 août 2023 à 14h52', '13/01/2025
-# 10:22 Actualizado', '公開日： 2025/01/31 11:30', '2025年1月14日 01時28分'): when it was
-# published, in any language.
-_CLOCK = re.compile(r"(?<!\d)\d{1,2}(?:[:h]\d{2}(?!\d)|[時时]\d{1,2}分)")  # '01時28分'
-_DATE = re.compile(r"(?<!\d)(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|(?:19|20)\d\d)(?!\d)"
-                   r"|\d{1,2}月\d{1,2}日")  # '2025年1月14日'
 
 
 def _tag_line(tail: str) -> bool:
@@ -107,7 +102,7 @@ def headline_score(para: Para, distance: int, signed: bool = False) -> float | N
         return None
     if meta_line(text) or NAMES.match(text):
         return None
-    if _CLOCK.search(text) and _DATE.search(text):
+    if is_timestamp(text):
         return None  # a date line
     if not signed and (photo_credit(para) or CAPTION_TRAILING_CREDIT.match(text)
                        or CAPTION_SHORT_CREDIT.search(text)):
