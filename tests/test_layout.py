@@ -294,6 +294,18 @@ def test_a_headline_naming_someone_by_an_abbreviated_title_is_no_caption(
     assert body_of(record) == [standfirst, *ARTICLE]
 
 
+def test_a_title_the_page_prints_twice_beats_the_skip_link_over_its_first_copy(
+        no_rules: cleaner.RuleSet) -> None:
+    """The title in the page's head and again over the story (that copy cut as a
+    repeat) is the headline, not the shorter line above its first copy, even one
+    sharing a word with the story ('Skip to the drought story')."""
+    standfirst = "A third year of drought has cut water allocations to historic lows."
+    text = "\n".join(["Skip to the drought story", HEADLINE, *NAV[:8], "Politics / March 4, 2024",
+                      HEADLINE, standfirst, "Jane Doe", "Share", *ARTICLE, *FOOTER])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == HEADLINE
+
+
 # --- Several articles in one dump
 
 SECOND_HEADLINE = "Port Strike Ends as Workers Accept a New Contract"

@@ -259,7 +259,8 @@ def _choose_headline(draft: Draft, candidates: list[int], story: set[str]) -> in
     if _echoed(draft, best):
         return best  # the page printed it twice: the title, not a standfirst
     k = candidates.index(best)
-    while k > 0 and not _echoed(draft, candidates[k]):  # (a title printed twice is the one)
+    while k > 0 and not _echoed(draft, candidates[k]) and not _repeated_below(
+            draft, candidates[k]):  # (a title printed twice is the one)
         j = k - 1  # the line above, past the byline, date and photo lines under a headline
         while j > 0 and k - j <= HEAD_FURNITURE and _head_furniture(draft.paras[candidates[j]]):
             j -= 1
@@ -299,6 +300,14 @@ def _echoed(draft: Draft, i: int) -> bool:
     return any(p.text == text and p.cut is not None and p.cut.category == "duplicate"
                for p in draft.paras[max(0, i - HEADLINE_LOOKBACK):i - 1])  # (a caption
     #            printed twice in a row is no headline echoed under its captions)
+
+
+def _repeated_below(draft: Draft, i: int) -> bool:
+    """Line i has a copy further down cut as a duplicate: the page printed its title
+    in its head and again over the story."""
+    text = draft.paras[i].text
+    return any(p.text == text and p.cut is not None and p.cut.category == "duplicate"
+               for p in draft.paras[i + 1:])
 
 
 def _doubled(draft: Draft, i: int) -> bool:
