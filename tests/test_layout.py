@@ -437,6 +437,19 @@ def test_a_one_paragraph_article_before_a_signed_next_article_is_split(
     assert [body_of(r) for r in records] == [first, SECOND]
 
 
+
+def test_a_dated_headline_under_a_notice_and_its_button_opens_the_next_article(
+        no_rules: cleaner.RuleSet) -> None:
+    """A notice of two sentences over its one-word button ('... Show external
+    content?' / 'Show') is no teaser list's 'title / section' pair: the dated
+    headline under it still opens the next article."""
+    notice = ["This content is hosted by a third party. Show external content?", "Show"]
+    text = "\n".join([FIRST_HEADLINE, *FIRST, *notice, SECOND_HEADLINE,
+                      "Last updated: 2024-03-04 8:33 pm", *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert body_of(records[1]) == SECOND
+
 CAPTION = "Dock workers leave the port gates on Sunday"
 CREDIT = "Photo: Ana Ribeiro / Harbour Press"
 

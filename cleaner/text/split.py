@@ -223,9 +223,11 @@ def _in_list(paras: list[Para], i: int) -> bool:
     def pair_at(j: int) -> bool:
         if not 0 <= j < len(paras) - 1 or paras[j].words < 4 or meta_line(paras[j].text):
             return False  # a date over a widget ('Vorlesen') is no teaser
-        if MENU_SEPARATOR.search(paras[j].text) or _prompt(paras[j]):
-            return False  # 'About us | Contact | Careers' over a banner is a menu, and a
-            #               'Follow us on Instagram' prompt is no teaser's title
+        if (MENU_SEPARATOR.search(paras[j].text) or _prompt(paras[j])
+                or has_sentence_break(paras[j].text)):
+            return False  # 'About us | Contact | Careers' over a banner is a menu, a
+            #               'Follow us on Instagram' prompt is no teaser's title, nor is
+            #               a notice of two sentences over its button ('... Show content?')
         after = paras[j + 1]
         return is_title_like(paras[j].text, paras[j].words) and (
             meta_line(after.text)
