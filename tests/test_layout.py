@@ -450,6 +450,29 @@ def test_a_dated_headline_under_a_notice_and_its_button_opens_the_next_article(
     assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
     assert body_of(records[1]) == SECOND
 
+
+@pytest.mark.parametrize("names", ["Carla Mendes and Tomas Ruiz",
+                                   "Carla Mendes, Tomas Ruiz & Ana Lima"])
+def test_a_headline_signed_by_names_alone_opens_the_next_article(
+        names: str, no_rules: cleaner.RuleSet) -> None:
+    """Two or more full names joined by 'and' under a headline sign it as a byline
+    does; a list of places ('Old Fire Station, Station Road') does not."""
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, "Advertisement", SECOND_HEADLINE, names,
+                         *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert body_of(records[1]) == SECOND
+
+
+def test_a_list_of_places_is_no_byline_under_a_list_item(no_rules: cleaner.RuleSet) -> None:
+    places = ["Polling stations that will stay open late:", "Town Hall, 1 Market Square",
+              "Riverside School, 45 Quay Street", "Greenbank Church Hall, 7 Elm Row",
+              "Old Fire Station, Station Road"]
+    text = "\n\n".join([HEADLINE, *ARTICLE[:2], *places, *ARTICLE[2:]])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [HEADLINE]
+    assert body_of(records[0]) == [*ARTICLE[:2], *places, *ARTICLE[2:]]
+
 CAPTION = "Dock workers leave the port gates on Sunday"
 CREDIT = "Photo: Ana Ribeiro / Harbour Press"
 

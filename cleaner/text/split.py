@@ -8,7 +8,8 @@ paragraph: captions, byline, date, widgets) is the evidence, strongest first:
   title, captions, title again; a caption may be a sentence, printed twice too),
   unless a whole block is printed twice (the line before each copy, or the
   short credit after it, is the same);
-- MARKED: a byline or a calendar date within its first lines, the line not
+- MARKED: a byline (or full names alone: 'Ana Lima and Tomas Ruiz') or a
+  calendar date within its first lines, the line not
   being part of a teaser list ('title / date' or 'title / section' pairs); or,
   with paragraph spacing, a caption printed twice under it;
 - SET_APART: three or more blank lines above it (or above its one- or two-word
@@ -90,6 +91,10 @@ ECHOED, MARKED, SET_APART = 3, 2, 1  # evidence for a headline, strongest first
 LINK_LABEL = re.compile(rf"^\w+(?: \w+){{0,2}} \| |{READ_MORE}\s*[|:»›>–—]", re.I)
 # "Label: title", the shape of an inline teaser link as well as of many headlines.
 LABELLED = re.compile(r"^\w+(?:[ -]\w+){0,2}: ")
+# Two or more people's full names and nothing else: 'Nadia Belkacem and Marcus Oyelaran'
+# (not an address: 'Old Fire Station, Station Road').
+_PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,2}"
+PERSONS = re.compile(rf"^{_PERSON}(?:, {_PERSON})*(?: and| und| y| et| e| og| och| &) {_PERSON}$")
 # A date that names the day: a year, or a month's name.
 CALENDAR_DATE = re.compile(rf"\b(?:1[89]|20)\d\d\b|\b{MONTH}\b", re.I)
 # A teaser's section label: one or two words, letters only ('Economy', 'NP Comment').
@@ -199,9 +204,9 @@ def _is_full_paragraph(para: Para) -> bool:
 
 
 def _marks_headline(para: Para) -> bool:
-    """A byline, or a date line naming the day (a live blog's '21:00 Name' and a
-    teaser list's '7 hrs ago' do not)."""
-    return bool(BYLINE.match(para.text)
+    """A byline or full names alone, or a date line naming the day (a live blog's
+    '21:00 Name' and a teaser list's '7 hrs ago' do not)."""
+    return bool(BYLINE.match(para.text) or PERSONS.match(para.text)
                 or (DATE_LINE.match(para.text) and CALENDAR_DATE.search(para.text)))
 
 
