@@ -473,6 +473,27 @@ def test_a_list_of_places_is_no_byline_under_a_list_item(no_rules: cleaner.RuleS
     assert [r.headline for r in records] == [HEADLINE]
     assert body_of(records[0]) == [*ARTICLE[:2], *places, *ARTICLE[2:]]
 
+
+def test_a_footer_row_of_two_links_ends_a_page_before_the_next_headline(
+        no_rules: cleaner.RuleSet) -> None:
+    """'Aviso legal | Contacto' (a row of two links) is where one page ends and the
+    next begins, with no blank line between them."""
+    text = "\n".join([FIRST_HEADLINE, *FIRST, "Aviso legal | Contacto", SECOND_HEADLINE,
+                      *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert body_of(records[1]) == SECOND
+
+
+def test_an_ad_slots_labels_over_a_sub_heading_split_nothing(no_rules: cleaner.RuleSet) -> None:
+    """'Advertisement · Continue reading below' has the shape of a row of two links
+    but is an ad slot inside the story: the sub-heading under it opens nothing."""
+    subheading = "Hydrologists Warn the Land Is Sinking"
+    text = "\n".join([HEADLINE, *ARTICLE[:4], "Advertisement · Continue reading below",
+                      subheading, *ARTICLE[5:]])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [HEADLINE]
+
 CAPTION = "Dock workers leave the port gates on Sunday"
 CREDIT = "Photo: Ana Ribeiro / Harbour Press"
 

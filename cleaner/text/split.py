@@ -50,6 +50,7 @@ from .patterns import (
     CAPTION_TRAILING_CREDIT,
     COPYRIGHT,
     DATE_LINE,
+    EXACT_LINES,
     GENERIC_LINES,
     MONTH,
     NEXT_ARTICLE,
@@ -111,6 +112,7 @@ TEASER_DATE = re.compile(
 MENU_SEPARATOR = re.compile(r" [|·•] ")
 FOOTER_COPYRIGHT = re.compile(COPYRIGHT, re.I)
 FOOTER_WORDS = 12  # a footer's row of links is this short
+MENU_ITEM_WORDS = 3  # ... and a row of two, of links this short
 # A line of symbols only ("* * *", "~", "———") separates two stories.
 SYMBOL_LINE = re.compile(r"^(?:[*~=_#•·—–-] ?)+$")
 
@@ -219,7 +221,17 @@ def _page_break(para: Para) -> bool:
     """A page's last lines (its copyright, a row of three or more links: 'Impressum |
     Datenschutz | Kontakt') or a new page's first (its cookie consent banner)."""
     return bool(FOOTER_COPYRIGHT.search(para.text) or cookie_banner(para)) or (
-        para.words <= FOOTER_WORDS and len(MENU_SEPARATOR.findall(para.text)) >= 2)
+        para.words <= FOOTER_WORDS and _menu_row(para.text))
+
+
+def _menu_row(text: str) -> bool:
+    """Links set side by side, each of a few words: 'Impressum | Datenschutz | Kontakt',
+    'Aviso legal | Contacto' (not an ad slot's labels: 'Advertisement · Continue
+    reading below')."""
+    items = MENU_SEPARATOR.split(text)
+    return len(items) >= 3 or (len(items) == 2 and all(
+        len(item.split()) <= MENU_ITEM_WORDS and not ends_sentence(item)
+        and EXACT_LINES.get(line_key(item), "navigation") == "navigation" for item in items))
 
 
 def _in_list(paras: list[Para], i: int) -> bool:
