@@ -386,6 +386,19 @@ def test_an_echoed_headline_with_a_sentence_caption_between_opens_the_next_artic
     assert body_of(records[0]) == FIRST
 
 
+def test_an_echoed_title_of_two_sentences_opens_the_next_article(
+        no_rules: cleaner.RuleSet) -> None:
+    """A column's title ('Name. Question?'), printed again under its caption, heads the
+    next article though it reads like two sentences."""
+    title = "Carla Mendes. Why did the port strike end so fast?"
+    caption = "Dock workers leave the port gates on Sunday (AFP)"
+    text = "\n".join([FIRST_HEADLINE, *FIRST, "Join", title, caption, caption, "Share", title,
+                      *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, title]
+    assert body_of(records[0]) == FIRST
+
+
 def test_a_short_prompt_title_printed_twice_with_its_text_splits_nothing(
         no_rules: cleaner.RuleSet) -> None:
     """'Login not possible?' and its explanation printed twice mid-page: a prompt, not a

@@ -38,6 +38,7 @@ from .draft import Para
 from .lines import (
     HEADLINE_SENTENCE_WORDS,
     context_words,
+    ends_full_stop,
     ends_sentence,
     has_sentence_break,
     is_quoted_or_asked,
@@ -255,6 +256,19 @@ def _in_list(paras: list[Para], i: int) -> bool:
     return any(map(pair_at, [*range(i - LIST_REACH, i - 1), *below]))
 
 
+def _echoed_question(paras: list[Para], i: int, counts: Counter[str]) -> bool:
+    """A short line of two sentences or a long question with no full stop at its end
+    ('Povilas Aleksandravičius. Kodėl Judas išdavė Jėzų?'), printed again a few lines
+    down with lines between: a headline and its echo (a caption ends in a full stop
+    or its credit)."""
+    para = paras[i]
+    return (counts[para.text] == 2
+            and MIN_HEADLINE_WORDS <= para.words <= HEADLINE_SENTENCE_WORDS
+            and not ends_full_stop(para.text)
+            and any(paras[k].text == para.text
+                    for k in range(i + 2, min(len(paras), i + 1 + LEAD_WINDOW))))
+
+
 def _label_run(paras: list[Para], j: int) -> bool:
     """Line j is one of several short labels in a row: a share widget or a menu
     ('Facebook / Twitter / WhatsApp'), not one teaser's section label."""
@@ -269,7 +283,8 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
     line occurs (a headline and its echo occur twice, a repeated widget line more
     often)."""
     para = paras[i]
-    if not _headline_shaped(para) or LINK_LABEL.match(para.text) or _is_caption(para):
+    if (not (_headline_shaped(para) or _echoed_question(paras, i, counts))
+            or LINK_LABEL.match(para.text) or _is_caption(para)):
         return 0  # (a credited caption printed twice around a line is no headline's echo)
     # an endless-scroll copy prints the headline again under its captions (which may
     # be sentences, printed twice too): the story starts below the echo
