@@ -69,6 +69,7 @@ from .titles import DASH_QUOTE, headline_score
 MIN_SENTENCES = 3  # full paragraphs each side of a split needs
 MARKED_MIN_SENTENCES = 2  # ... under a full headline echoed, signed, dated or captioned
 LEAD_WINDOW = 12  # the first full paragraph follows a new headline within this many lines
+SIGNED_WINDOW = 24  # ... or this many under a signed headline (a list, a live ticker)
 LEAD_WORDS = 80  # words of full paragraphs in that window: a story, not a teaser's excerpt
 HEAD_MARK = 3  # a byline or date line opens the head zone: within this many lines
 STORY_END = 30  # lines above a headline within which the last story ended
@@ -297,6 +298,11 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
     if (sum(paras[k].words for k in lead) < LEAD_WORDS
             and breaks.above(max(0, i - SEPARATOR_REACH), i)):  # after a separator or footer
         lead = [k for k in range(origin + 1, _window_end(paras, origin)) if full[k]]
+    if (sum(paras[k].words for k in lead) < LEAD_WORDS and para.gap > max(1, usual_gap)
+            and i + 1 < len(paras) and _marks_headline(paras[i + 1])):
+        # signed and set apart by blank lines: a story of short lines may follow
+        lead = [k for k in range(origin + 1, min(len(paras), origin + 1 + SIGNED_WINDOW))
+                if full[k]]
     if sum(paras[k].words for k in lead) < LEAD_WORDS:
         return 0  # no story opens below
     head = paras[i + 1:lead[0]]  # captions, byline, date, widgets
