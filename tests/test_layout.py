@@ -306,6 +306,18 @@ def test_a_title_the_page_prints_twice_beats_the_skip_link_over_its_first_copy(
     assert record.headline == HEADLINE
 
 
+def test_a_last_section_past_an_ad_slot_under_its_sub_heading_stays(
+        no_rules: cleaner.RuleSet) -> None:
+    """The story's last section: a sub-heading, an ad slot and a link the detectors
+    cut, then its paragraph: the body runs on over it."""
+    closing = ["What Comes Next for Growers",
+               "Advertisement", "Read more: Heat Wave Grips Southern Europe",
+               "Growers meet state officials next month."]
+    text = "\n".join([*NAV, HEADLINE, BYLINE, *ARTICLE, "Advertisement", *closing, *FOOTER])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert body_of(record) == [*ARTICLE, closing[0], closing[-1]]
+
+
 # --- Several articles in one dump
 
 SECOND_HEADLINE = "Port Strike Ends as Workers Accept a New Contract"

@@ -53,6 +53,7 @@ CREDIT_GAP = 2  # runs of cut lines between the last paragraph and the story's c
 CREDIT_WORDS = 30  # ... and the credit is no longer than this
 BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
 EMBED_ATTRIBUTION = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
+CLOSING_CUT_BLOCKS = 2  # blocks of cut lines (an ad slot, a prompt) a last section may follow
 CLOSING_LIST_LINES = 12  # a list the last section may open with is no longer than this
 PROMPTS = frozenset({"donation_appeal", "newsletter_prompt", "paywall", "app_prompt",
                      "social_prompt", "call_to_action"})  # what a title may head
@@ -163,7 +164,8 @@ def _same_block(above: Para, para: Para) -> bool:
 def _closing_section(draft: Draft, end: int) -> int:
     """Extend the body over a short last section the sums undervalue: after at most
     two cut lines, an optional sub-heading or list of the story's own (a line-up,
-    tour dates) and the sentences under it."""
+    tour dates) and the sentences under it (under a sub-heading, past at most
+    CLOSING_CUT_BLOCKS blocks of cut lines: an ad slot, a link)."""
     paras, i = draft.paras, end + 1
     while i < len(paras):
         j = i
@@ -174,7 +176,8 @@ def _closing_section(draft: Draft, end: int) -> int:
                 and not paras[k].prose:
             k += 1
         if k - j == 1 and is_title_like(paras[j].text, paras[j].words):
-            j = k  # a sub-heading, kept only with a sentence under it
+            j = _past_cut_blocks(paras, k, CLOSING_CUT_BLOCKS)  # a sub-heading: kept
+            #                                           only with a sentence under it
         elif k - j > 1 and _story_list(draft, list(range(j, k))):
             if j == i and (k >= len(paras) or paras[k].cut is not None):
                 end, i = k - 1, k  # a list right under the last paragraph is the story's
