@@ -520,13 +520,14 @@ def test_an_ad_slots_labels_over_a_sub_heading_split_nothing(no_rules: cleaner.R
     assert [r.headline for r in records] == [HEADLINE]
 
 
+@pytest.mark.parametrize("apart", ["\n\n\n\n", "\n\nNext\n\n"], ids=["blank-lines", "next"])
 def test_a_signed_headline_set_apart_opens_an_article_that_starts_with_a_list(
-        no_rules: cleaner.RuleSet) -> None:
-    """Set apart by blank lines and signed, a headline opens the next article even when
-    its story starts with a list of short lines (a ticker) and its paragraphs come
-    further down than a teaser's excerpt would."""
+        apart: str, no_rules: cleaner.RuleSet) -> None:
+    """Set apart (by blank lines, or under 'Next') and signed, a headline opens the next
+    article even when its story starts with a list of short lines (a ticker) and its
+    paragraphs come further down than a teaser's excerpt would."""
     ticker = [f"{hour}:05 - Berth {hour} reopens to container traffic" for hour in range(6, 16)]
-    text = ("\n\n".join([FIRST_HEADLINE, *FIRST]) + "\n\n\n\n"
+    text = ("\n\n".join([FIRST_HEADLINE, *FIRST]) + apart
             + "\n\n".join([SECOND_HEADLINE, "By Carla Mendes", *ticker, *SECOND]))
     records = cleaner.clean_text(text, rules=no_rules)
     assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]

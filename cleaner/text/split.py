@@ -298,9 +298,10 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
     if (sum(paras[k].words for k in lead) < LEAD_WORDS
             and breaks.above(max(0, i - SEPARATOR_REACH), i)):  # after a separator or footer
         lead = [k for k in range(origin + 1, _window_end(paras, origin)) if full[k]]
-    if (sum(paras[k].words for k in lead) < LEAD_WORDS and para.gap > max(1, usual_gap)
-            and i + 1 < len(paras) and _marks_headline(paras[i + 1])):
-        # signed and set apart by blank lines: a story of short lines may follow
+    if (sum(paras[k].words for k in lead) < LEAD_WORDS and i + 1 < len(paras)
+            and _marks_headline(paras[i + 1]) and (para.gap > max(1, usual_gap)
+                                                   or breaks.above(max(0, i - BREAK_REACH), i))):
+        # signed and set apart (blank lines, 'Next'): a story of short lines may follow
         lead = [k for k in range(origin + 1, min(len(paras), origin + 1 + SIGNED_WINDOW))
                 if full[k]]
     if sum(paras[k].words for k in lead) < LEAD_WORDS:
