@@ -159,3 +159,20 @@ def test_a_line_of_short_words_is_about_those_words() -> None:
     assert subject_words("drought forces farmers to leave fields") == {
         "droug", "force", "farme", "leave", "field"}
     assert {"cops", "gun"} <= context_words("the cops found the gun in the park")
+
+
+KOREAN = [
+    "서울시는 다음 달부터 심야 버스 노선을 두 개 더 늘리고 배차 간격도 줄이기로 했다고 밝혔다.",
+    "시는 지난해 심야 이용객이 크게 늘어난 데 따라 노선 조정안을 마련했다고 설명했다.",
+    "새 노선은 강남과 도심을 잇는 구간에 집중적으로 배치될 예정이라고 시 관계자는 말했다.",
+]
+
+
+def test_korean_sub_titles_under_the_headline_stay(no_rules) -> None:
+    """Korean and Japanese papers print several short sub-titles between the headline
+    and the story: on a page copy they are the story's, in a script without case."""
+    sub_titles = ["심야 버스 노선 두 개 더 늘린다", "배차 간격도 줄이기로", "강남과 도심 잇는 구간 집중"]
+    text = "\n".join(["Home", "News", "Sport", "Weather", "서울시, 심야 버스 노선 확대",
+                      "2025-06-03 10:20", *sub_titles, *KOREAN, "© 2025 Example Ilbo"])
+    [record] = clean_text(text, rules=no_rules)
+    assert record.body.split("\n\n") == [*sub_titles, *KOREAN]

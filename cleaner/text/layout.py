@@ -21,6 +21,7 @@ from .lines import (
     is_quotation,
     is_quoted_or_asked,
     is_story_list_item,
+    is_timestamp,
     is_title_like,
     lowercase_share,
     word_stems,
@@ -61,6 +62,9 @@ TITLE_ITEM_WORDS = 6  # a list item this long and title-like reads as another st
 LABEL = re.compile(r"^[^:]{1,40}: (\w)")  # 'We like: it folds flat', 'Плюсы: быстро сохнет'
 SUBHEADING_WORDS = 8  # a sub-heading is no longer than this
 SECTION_WORDS = 20  # ... and the paragraph under it at least this long
+SUB_TITLE_WORDS = 3  # a sub-title under the headline is at least this long
+SUB_TITLE_MAX_WORDS = 12  # ... and at most this long (a caption runs longer)
+SUB_TITLES_MIN = 2  # ... and stands with another
 STANDFIRST_WORDS = 8  # running text under the headline this long is its summary, stop or not
 # ... and this share of its words in lower case (German capitalises its nouns: 0.4)
 STANDFIRST_LOWERCASE = 0.35
@@ -97,13 +101,16 @@ def locate_article(draft: Draft) -> None:
         if draft.headline is not None:
             above = [i for i in live if i <= draft.headline]
             start = draft.headline + 1
+    sub_titles = _sub_titles(draft, [i for i in above if draft.headline is not None
+                                     and i > draft.headline])
     for i in above:
         below_headline = draft.headline is not None and i > draft.headline
         if below_headline and _doubled(draft, i):
             draft.cut(i, "generic.caption.doubled", "caption")  # the copy of a caption
             continue
-        if i == draft.headline or (below_headline and _is_standfirst(draft.paras[i])):
-            continue  # a standfirst between the headline and the body is part of the story
+        if i == draft.headline or (below_headline and _is_standfirst(draft.paras[i])) \
+                or i in sub_titles:
+            continue  # a standfirst or sub-titles under the headline are part of the story
         if titled and not _head_meta(draft.paras[i]):
             continue  # ... and so are its sub-titles, in a dump with no page around it
         _cut_head_line(draft, i, near=below_headline)
@@ -111,6 +118,23 @@ def locate_article(draft: Draft) -> None:
         if i > end:
             draft.cut(i, "generic.navigation.outside", "navigation")
     _cut_short_runs(draft, [i for i in draft.live() if start <= i <= end], links=not clean)
+
+
+def _sub_titles(draft: Draft, head: list[int]) -> set[int]:
+    """The story's sub-titles among the live lines between its headline and body:
+    Korean, Japanese and Chinese papers print several short titles there, in a
+    script without letter case (SUB_TITLES_MIN or more, of SUB_TITLE_WORDS or more
+    words; a line in a cased script there is as often a teaser link)."""
+    titles = {i for i in head if _sub_title_shaped(draft.paras[i])}
+    return titles if len(titles) >= SUB_TITLES_MIN else set()
+
+
+def _sub_title_shaped(para: Para) -> bool:
+    text = para.text
+    return (not para.prose and SUB_TITLE_WORDS <= para.words <= SUB_TITLE_MAX_WORDS
+            and not _head_meta(para) and not is_timestamp(text)
+            and is_title_like(text, para.words) and any(ch.isalpha() for ch in text)
+            and not any(ch.isupper() or ch.islower() for ch in text))
 
 
 def _opens_with_title(draft: Draft, start: int) -> bool:
