@@ -176,3 +176,16 @@ def test_korean_sub_titles_under_the_headline_stay(no_rules) -> None:
                       "2025-06-03 10:20", *sub_titles, *KOREAN, "© 2025 Example Ilbo"])
     [record] = clean_text(text, rules=no_rules)
     assert record.body.split("\n\n") == [*sub_titles, *KOREAN]
+
+
+def test_the_headline_over_a_block_of_sub_titles_is_the_title_above_it(no_rules) -> None:
+    """With no byline or date to sign it, the headline over a block of sub-titles is
+    the title above the block (past a widget line), not a line of the block."""
+    headline = "서울시, 심야 버스 노선 확대"
+    sub_titles = ["심야 버스 노선 두 개 더 늘린다", "배차 간격도 줄이기로",
+                  "강남과 도심 잇는 구간 집중", "시민 의견 수렴 거쳐 확정"]
+    text = "\n".join(["Home", "News", "Sport", "Weather", headline, "Audio version",
+                      *sub_titles, *KOREAN, "© 2025 Example Ilbo"])
+    [record] = clean_text(text, rules=no_rules)
+    assert record.headline == headline
+    assert record.body.split("\n\n") == [*sub_titles, *KOREAN]

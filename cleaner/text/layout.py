@@ -65,6 +65,7 @@ SECTION_WORDS = 20  # ... and the paragraph under it at least this long
 SUB_TITLE_WORDS = 3  # a sub-title under the headline is at least this long
 SUB_TITLE_MAX_WORDS = 12  # ... and at most this long (a caption runs longer)
 SUB_TITLES_MIN = 2  # ... and stands with another
+OVER_SUB_TITLES = 3  # live lines above a block of sub-titles searched for its headline
 STANDFIRST_WORDS = 8  # running text under the headline this long is its summary, stop or not
 # ... and this share of its words in lower case (German capitalises its nouns: 0.4)
 STANDFIRST_LOWERCASE = 0.35
@@ -93,7 +94,8 @@ def locate_article(draft: Draft) -> None:
     above = [i for i in live if i < start]
     if draft.headline is None:  # not already known from the split
         story = _story_stems(draft, [i for i in live if start <= i <= end])
-        draft.headline = _choose_headline(draft, above[-HEADLINE_LOOKBACK:], story)
+        draft.headline = _over_sub_titles(
+            draft, above, _choose_headline(draft, above[-HEADLINE_LOOKBACK:], story))
     if draft.headline is None:
         draft.headline = _leading_title(draft, [i for i in live if start <= i <= end])
     if draft.headline is None:  # the stretch may begin above its headline
@@ -127,6 +129,22 @@ def _sub_titles(draft: Draft, head: list[int]) -> set[int]:
     words; a line in a cased script there is as often a teaser link)."""
     titles = {i for i in head if _sub_title_shaped(draft.paras[i])}
     return titles if len(titles) >= SUB_TITLES_MIN else set()
+
+
+def _over_sub_titles(draft: Draft, above: list[int], chosen: int | None) -> int | None:
+    """The headline over a block of sub-titles when the one chosen is in the block
+    (the nearest titles to the story, or the one telling most of it): the title-like
+    line above the block, past a widget or two."""
+    if chosen is None or not _sub_title_shaped(draft.paras[chosen]):
+        return chosen
+    k = m = above.index(chosen)
+    while k > 0 and _sub_title_shaped(draft.paras[above[k - 1]]):
+        k -= 1
+    while m + 1 < len(above) and _sub_title_shaped(draft.paras[above[m + 1]]):
+        m += 1
+    over = [i for i in above[max(0, k - OVER_SUB_TITLES):k]
+            if (headline_score(draft.paras[i], 0) or 0) > 0]
+    return over[-1] if m - k + 1 > SUB_TITLES_MIN and over else chosen
 
 
 def _sub_title_shaped(para: Para) -> bool:
