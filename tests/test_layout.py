@@ -533,6 +533,29 @@ def test_a_signed_headline_set_apart_opens_an_article_that_starts_with_a_list(
     assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
     assert body_of(records[0]) == FIRST
 
+
+ASKED = "Business Brief: The port strike is over. Who won?"
+
+
+def test_a_signed_statement_and_question_title_opens_the_next_article(
+        no_rules: cleaner.RuleSet) -> None:
+    """'Statement. Question?' is a title when a byline signs it."""
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, "Advertisement", ASKED, "By Carla Mendes",
+                         *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, ASKED]
+
+
+def test_an_unsigned_statement_and_question_teaser_opens_nothing(
+        no_rules: cleaner.RuleSet) -> None:
+    """Unsigned, the same shape over an excerpt is a teaser, even under a page break."""
+    teasers = ["This website uses cookies to ensure you get the best experience.", "Got it!",
+               "What others are reading", ASKED, *SECOND[:2],
+               "Heat Wave Grips Southern Europe", *SECOND[2:]]
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, *teasers])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE]
+
 CAPTION = "Dock workers leave the port gates on Sunday"
 CREDIT = "Photo: Ana Ribeiro / Harbour Press"
 

@@ -87,6 +87,7 @@ SEPARATOR_REACH = 5  # a separator line stands within this many lines above a he
 CREDIT_WORDS = 6  # the second line of a 'caption / credit' pair is this short
 BANNER_WORDS = 2  # a section label or banner over a headline is this short
 WIDGET_WORDS = 2  # a line this short under a headline is a widget: the lead window skips it
+ASKED_TITLE_WORDS = 14  # a signed title may be a statement and a question this short
 MIN_HEADLINE_WORDS = 4  # shorter ones need a byline, date or echo under them
 ECHOED, MARKED, SET_APART = 3, 2, 1  # evidence for a headline, strongest first
 # 'Also Read | title', 'Read more: title': a link under a short label (a headline's
@@ -270,6 +271,13 @@ def _echoed_question(paras: list[Para], i: int, counts: Counter[str]) -> bool:
                     for k in range(i + 2, min(len(paras), i + 1 + LEAD_WINDOW))))
 
 
+def _asked_title(para: Para) -> bool:
+    """A statement and a question, short ('Business Brief: Nvidia's into nation
+    building. We cool with that?'): a title when a byline or date signs it."""
+    return (para.words <= ASKED_TITLE_WORDS and para.text.endswith(("?", "!"))
+            and is_quoted_or_asked(para.text))
+
+
 def _label_run(paras: list[Para], j: int) -> bool:
     """Line j is one of several short labels in a row: a share widget or a menu
     ('Facebook / Twitter / WhatsApp'), not one teaser's section label."""
@@ -284,7 +292,8 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
     line occurs (a headline and its echo occur twice, a repeated widget line more
     often)."""
     para = paras[i]
-    if (not (_headline_shaped(para) or _echoed_question(paras, i, counts))
+    if (not (_headline_shaped(para) or _echoed_question(paras, i, counts)
+             or (_asked_title(para) and i + 1 < len(paras) and _marks_headline(paras[i + 1])))
             or LINK_LABEL.match(para.text) or _is_caption(para)):
         return 0  # (a credited caption printed twice around a line is no headline's echo)
     # an endless-scroll copy prints the headline again under its captions (which may
