@@ -318,6 +318,16 @@ def test_a_last_section_past_an_ad_slot_under_its_sub_heading_stays(
     assert body_of(record) == [*ARTICLE, closing[0], closing[-1]]
 
 
+def test_a_list_with_bracketed_section_labels_is_the_storys(no_rules: cleaner.RuleSet) -> None:
+    """'＜震度4＞ / 宮崎県：延岡市、西都市': a list whose parts are headed by short
+    labels in brackets is the story's own, not a list of links."""
+    listing = ["＜震度5弱＞", "宮崎県：高鍋町、新富町、宮崎市",
+               "＜震度4＞", "宮崎県：延岡市、西都市"]
+    text = "\n".join([*NAV, HEADLINE, BYLINE, *ARTICLE[:3], *listing, *ARTICLE[3:], *FOOTER])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert body_of(record) == [*ARTICLE[:3], *listing, *ARTICLE[3:]]
+
+
 # --- Several articles in one dump
 
 SECOND_HEADLINE = "Port Strike Ends as Workers Accept a New Contract"

@@ -53,6 +53,8 @@ HEADLINE_MAX_WORDS = 40  # a first line longer than this is no headline
 CREDIT_GAP = 2  # runs of cut lines between the last paragraph and the story's credit
 CREDIT_WORDS = 30  # ... and the credit is no longer than this
 BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
+BRACKETED_LABEL = re.compile(r"^[\[＜〈《【［<][^\]＞〉》】］>]+[\]＞〉》】］>]$")
+LIST_LABEL_WORDS = 4  # a list's bracketed section label is this short
 EMBED_ATTRIBUTION = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
 CLOSING_CUT_BLOCKS = 2  # blocks of cut lines (an ad slot, a prompt) a last section may follow
 CLOSING_LIST_LINES = 12  # a list the last section may open with is no longer than this
@@ -433,8 +435,16 @@ def _story_list(draft: Draft, run: list[int]) -> bool:
     """Most lines of the run carry the marks of a story's own list (items, figures,
     labels, attributions): tour dates, line-ups and results stay; a numbered list
     of other stories' titles does not."""
-    return (2 * sum(is_story_list_item(draft.paras[j].text) for j in run) > len(run)
+    return (2 * sum(is_story_list_item(draft.paras[j].text) or _list_label(draft.paras[j])
+                    for j in run) > len(run)
             and not _title_list(draft, run))
+
+
+def _list_label(para: Para) -> bool:
+    """A short label in brackets heading a part of a list ('＜震度4＞', '[Group A]'); a
+    bracketed link has a colon or a title's length ('[See also: ...]')."""
+    return (para.words <= LIST_LABEL_WORDS and bool(BRACKETED_LABEL.match(para.text))
+            and ":" not in para.text and "：" not in para.text)
 
 
 def heads_section(line: Para, below: Para) -> bool:
