@@ -150,6 +150,8 @@ def _over_sub_titles(draft: Draft, above: list[int], chosen: int | None) -> int 
 
 
 def _sub_title_shaped(para: Para) -> bool:
+    """A short title-like line in a script without letter case, not a byline, a date
+    or a time stamp."""
     text = para.text
     return (not para.prose and SUB_TITLE_WORDS <= para.words <= SUB_TITLE_MAX_WORDS
             and not _head_meta(para) and not is_timestamp(text)

@@ -96,7 +96,8 @@ LINK_LABEL = re.compile(rf"^\w+(?: \w+){{0,2}} \| |{READ_MORE}\s*[|:»›>–—
 # "Label: title", the shape of an inline teaser link as well as of many headlines.
 LABELLED = re.compile(r"^\w+(?:[ -]\w+){0,2}: ")
 # Two or more people's full names and nothing else: 'Nadia Belkacem and Marcus Oyelaran'
-# (not an address: 'Old Fire Station, Station Road').
+# (not an address: 'Old Fire Station, Station Road'). Stricter than titles.NAMES, which
+# also takes one-word names ('Trump and Harris'): here the line alone starts an article.
 _PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,2}"
 PERSONS = re.compile(rf"^{_PERSON}(?:, {_PERSON})*(?: and| und| y| et| e| og| och| &) {_PERSON}$")
 # A date that names the day: a year, or a month's name.
@@ -221,8 +222,8 @@ def is_separator(para: Para) -> bool:
 
 
 def _page_break(para: Para) -> bool:
-    """A page's last lines (its copyright, a row of three or more links: 'Impressum |
-    Datenschutz | Kontakt') or a new page's first (its cookie consent banner)."""
+    """A page's last lines (its copyright, a row of links: 'Impressum | Datenschutz |
+    Kontakt') or a new page's first (its cookie consent banner)."""
     return bool(FOOTER_COPYRIGHT.search(para.text) or cookie_banner(para)) or (
         para.words <= FOOTER_WORDS and _menu_row(para.text))
 
