@@ -22,7 +22,7 @@ CATEGORIES: dict[str, str] = {
     "social_prompt": "'Follow us on ...' and join-our-channel prompts",
     "advertisement": "'Advertisement' lines and sponsored-content labels",
     "call_to_action": "other requests addressed to the reader: send tips, photos, feedback",
-    "comments": "comment-section prompts and moderation notices",
+    "comments": "readers' comments, comment-section prompts and moderation notices",
     "disclaimer": "site disclaimers, affiliate and advertising disclosures",
     "author_bio": "'X is a senior writer for Y' notes about the author after the story",
     "embed": "embedded-post furniture a rule file names (the post's words and its "
