@@ -566,6 +566,26 @@ def test_an_unsigned_statement_and_question_teaser_opens_nothing(
     records = cleaner.clean_text(text, rules=no_rules)
     assert [r.headline for r in records] == [FIRST_HEADLINE]
 
+
+def test_a_headline_signed_and_dated_right_under_a_paragraph_opens_the_next_article(
+        no_rules: cleaner.RuleSet) -> None:
+    """A byline and then a date line of its own under a title: an article's head, even
+    with the last paragraph of the story above right over it."""
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, SECOND_HEADLINE, "By Carla Mendes",
+                         "Published March 4, 2024", *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [FIRST, SECOND]
+
+
+def test_a_sub_heading_signed_right_under_a_paragraph_opens_nothing(
+        no_rules: cleaner.RuleSet) -> None:
+    """A sub-heading with a byline but no date under it, right after a paragraph: an
+    interview's or a section's signature inside the story, not a new article."""
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, SECOND_HEADLINE, "By Carla Mendes", *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE]
+
 CAPTION = "Dock workers leave the port gates on Sunday"
 CREDIT = "Photo: Ana Ribeiro / Harbour Press"
 

@@ -216,6 +216,13 @@ def _marks_headline(para: Para) -> bool:
                 or (DATE_LINE.match(para.text) and CALENDAR_DATE.search(para.text)))
 
 
+def _signed_and_dated(head: list[Para]) -> bool:
+    """A byline, then a date line of its own, right under a headline: an article's
+    head, not a sub-heading's (a story signs and dates itself once, at its top)."""
+    return (len(head) >= 2 and bool(BYLINE.match(head[0].text) or PERSONS.match(head[0].text))
+            and bool(DATE_LINE.match(head[1].text)))
+
+
 def is_separator(para: Para) -> bool:
     """A line between two stories: 'Next article', 'Up next', '* * *'."""
     return line_key(para.text) in NEXT_ARTICLE or bool(SYMBOL_LINE.match(para.text))
@@ -334,7 +341,7 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
                       None)  # (a sign-up prompt right above is no story paragraph)
     if last_story is None:
         return 0
-    if last_story == i - 1 and evidence == MARKED:
+    if last_story == i - 1 and evidence == MARKED and not _signed_and_dated(head):
         evidence = 0  # a sub-heading (and a byline, a photo) right after a paragraph
     if (not evidence and last_story < i - 1 and _captioned(para, head, counts)
             and not _in_list(paras, i)):
