@@ -786,7 +786,8 @@ def _contained_paragraphs(draft: Draft, min_words: int = 6, max_words: int = 60)
     for j, contained in found.items():
         if len(contained) >= GLUED_MIN:
             draft.cut(live[j], "generic.duplicate.glued", "duplicate")
-        for k in contained if len(contained) < GLUED_MIN else ():
+            continue
+        for k in contained:
             draft.cut(live[k], "generic.duplicate.contained", "duplicate")
 
 
