@@ -1492,6 +1492,51 @@ def test_a_list_closing_the_story_before_the_page_footer_stays(
     assert body_of(record) == [*ARTICLE, *closing]
 
 
+@pytest.mark.parametrize("listing", [
+    ["Final standings:", "1. Kenya 58 pts", "2. Norway 51 pts", "3. Japan 47 pts"],
+    ["Die Aufstellung:", "Tor: Jan Kessler", "Abwehr: Mert Yıldız", "Mittelfeld: Paul Reinhardt"],
+], ids=["numbered", "labelled"])
+def test_a_list_the_story_announces_with_a_colon_stays_among_other_short_lines(
+        listing: list[str], no_rules: cleaner.RuleSet) -> None:
+    """A line ending in a colon over the story's list items stays, even in a run of
+    short lines whose other lines (a sub-heading, a short line of the story) make
+    list items no majority of it."""
+    article = [*ARTICLE[:3], "Where the water goes", *listing, "What comes next", *ARTICLE[3:]]
+    record = cleaner.clean_text(page(article=article), rules=no_rules)[0]
+    assert [*listing, "What comes next"] == [p for p in body_of(record) if p in listing
+                                             or p == "What comes next"]
+
+
+def test_titles_announced_with_a_colon_are_still_links(no_rules: cleaner.RuleSet) -> None:
+    """"Elsewhere today:" over titles of other stories: no list items, so cut as links."""
+    links = ["Elsewhere today:", "Stocks Slide as Investors Weigh the Rate Outlook",
+             "Heat Wave Grips Southern Europe as Temperatures Climb Again"]
+    record = cleaner.clean_text(page(article=[*ARTICLE[:3], *links, *ARTICLE[3:]]),
+                                rules=no_rules)[0]
+    assert body_of(record) == ARTICLE
+
+
+def test_a_live_blog_entrys_title_under_its_time_and_author_stays(
+        no_rules: cleaner.RuleSet) -> None:
+    """A line in a run of short lines whose words the paragraphs under it use
+    ('Loud bang heard at the depot' over 'a loud bang was heard at the depot') titles
+    the story's own section; the time and author line over it goes."""
+    entry = ["21:00 Jane Doe", "Loud bang heard near the pumping station depot on Friday night",
+             "Local reporters said a loud bang was heard near the pumping station depot."]
+    article = [*ARTICLE[:4], *entry, *ARTICLE[4:]]
+    record = cleaner.clean_text(page(article=article), rules=no_rules)[0]
+    assert entry[1] in body_of(record) and entry[0] not in body_of(record)
+
+
+def test_a_link_to_another_story_in_a_run_stays_cut_when_the_paragraph_is_elsewhere(
+        no_rules: cleaner.RuleSet) -> None:
+    """A teaser title over a paragraph about something else is still a link."""
+    links = ["More from the region", "Heat Wave Grips Southern Europe as Temperatures Climb Again"]
+    record = cleaner.clean_text(page(article=[*ARTICLE[:3], *links, *ARTICLE[3:]]),
+                                rules=no_rules)[0]
+    assert body_of(record) == ARTICLE
+
+
 def test_a_numbered_list_of_other_stories_titles_inside_the_body_is_cut(
         no_rules: cleaner.RuleSet) -> None:
     """Numbers make a list look like the story's own; long titles with capitals after

@@ -12,6 +12,7 @@ it; bylines, dates and captions between the two are sorted out.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from .draft import Draft, Para
 from .lines import (
@@ -24,6 +25,8 @@ from .lines import (
     is_timestamp,
     is_title_like,
     lowercase_share,
+    shared_words,
+    subject_words,
     word_stems,
 )
 from .patterns import (
@@ -55,6 +58,7 @@ CREDIT_WORDS = 30  # ... and the credit is no longer than this
 BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
 BRACKETED_LABEL = re.compile(r"^[\[＜〈《【［<][^\]＞〉》】］>]+[\]＞〉》】］>]$")
 LIST_LABEL_WORDS = 4  # a list's bracketed section label is this short
+ANNOUNCED_ITEMS = 2  # list items under a line ending in a colon make it the story's list
 EMBED_ATTRIBUTION = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
 CLOSING_CUT_BLOCKS = 2  # blocks of cut lines (an ad slot, a prompt) a last section may follow
 CLOSING_LIST_LINES = 12  # a list the last section may open with is no longer than this
@@ -64,6 +68,9 @@ TITLE_ITEM_WORDS = 6  # a list item this long and title-like reads as another st
 LABEL = re.compile(r"^[^:]{1,40}: (\w)")  # 'We like: it folds flat', 'Плюсы: быстро сохнет'
 SUBHEADING_WORDS = 8  # a sub-heading is no longer than this
 SECTION_WORDS = 20  # ... and the paragraph under it at least this long
+SECTION_PARAS = 2  # a line in a run of links titles the section when these paragraphs
+TITLE_SHARE = 0.6  # ... under the run use this share of its words
+TITLE_SUBJECT_WORDS = 3  # ... of which it has at least this many
 SUB_TITLE_WORDS = 3  # a sub-title under the headline is at least this long
 SUB_TITLE_MAX_WORDS = 12  # ... and at most this long (a caption runs longer)
 SUB_TITLES_MIN = 2  # ... and stands with another
@@ -442,6 +449,20 @@ def _story_list(draft: Draft, run: list[int]) -> bool:
             and not _title_list(draft, run))
 
 
+def _announced_list(draft: Draft, run: list[int]) -> set[int]:
+    """A line ending in a colon and the story's list items right under it ('Final
+    standings:' over '1. Kenya 58 pts'): a list the story announces, not links."""
+    kept: set[int] = set()
+    for n, j in enumerate(run):
+        if not draft.paras[j].text.rstrip().endswith((":", "：")):
+            continue
+        items = list(takewhile(lambda k: is_story_list_item(draft.paras[k].text)
+                               and not _long_title(draft.paras[k]), run[n + 1:]))
+        if len(items) >= ANNOUNCED_ITEMS:
+            kept.update([j, *items])
+    return kept
+
+
 def _list_label(para: Para) -> bool:
     """A short label in brackets heading a part of a list ('＜震度4＞', '[Group A]'); a
     bracketed link has a colon or a title's length ('[See also: ...]')."""
@@ -476,7 +497,7 @@ def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
     slot, a prompt) stands alone too. A run opening with bylines or dates loses
     those lines. links=False (a dump with no page around it): bylines and dates only."""
     run: list[int] = []
-    for i in [*body, None]:
+    for pos, i in enumerate([*body, None]):
         para = draft.paras[i] if i is not None else None
         if i is not None and para is not None and not para.prose:
             run.append(i)
@@ -487,11 +508,17 @@ def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
         if links and len(run) >= 2 and not _story_list(draft, run) and not headings:
             if para is not None and heads_section(draft.paras[run[-1]], para):
                 run.pop()  # the sub-heading of the paragraph below stays
+            announced = _announced_list(draft, run)
             for n, j in enumerate(run):
+                if j in announced:
+                    continue
                 if EMBED_ATTRIBUTION.match(draft.paras[j].text):
                     continue  # an embedded post's '— Name (@handle) date' is the story's
                 if (_heading(draft, j) or _word_heading(draft, j)) and _set_apart(run, n):
                     continue  # a heading cut lines set apart from the rest of the run
+                if n == len(run) - 1 and _titles_section(
+                        draft.paras[j], [draft.paras[k] for k in body[pos:]]):
+                    continue  # the story's own title of the section below
                 draft.cut(j, "generic.navigation.link-run", "navigation")
         else:
             for j in run:  # the byline and date lines the run opens with
@@ -502,6 +529,16 @@ def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
                     draft.dates.append(text)  # (after any date found above the story)
                 draft.cut(j, "generic.byline.inline", "byline")
         run = []
+
+
+def _titles_section(line: Para, below: list[Para]) -> bool:
+    """A title whose words the paragraphs under the run mostly use: the story's own
+    sub-heading (a live blog's entry, a review's product line), not a link to
+    another story."""
+    section = [para for para in below if para.prose][:SECTION_PARAS]
+    if len(subject_words(line.folded)) < TITLE_SUBJECT_WORDS:
+        return False
+    return (shared_words(line.folded, [para.folded for para in section]) or 0) >= TITLE_SHARE
 
 
 def _heading(draft: Draft, j: int) -> bool:

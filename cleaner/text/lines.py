@@ -249,6 +249,15 @@ def context_words(folded: str) -> set[str]:
     return stems_of(words) | _short_words(words)
 
 
+def shared_words(folded: str, context: list[str]) -> float | None:
+    """The share of a casefolded line's words the (casefolded) context lines use too,
+    by word stems; for a line of short words only ('Man, 32, held as cops hunt gun'),
+    by those words. None: the line has no word to tell."""
+    words = subject_words(folded)
+    used = {word for line in context for word in context_words(line)}
+    return len(words & used) / len(words) if words else None
+
+
 def _short_words(words: list[str]) -> set[str]:
     return {w for w in words if SHORT_WORD <= len(w) < STEM_CHARS and not w.isdigit()}
 

@@ -37,13 +37,12 @@ from collections import Counter
 from .draft import Para
 from .lines import (
     HEADLINE_SENTENCE_WORDS,
-    context_words,
     ends_full_stop,
     ends_sentence,
     has_sentence_break,
     is_quoted_or_asked,
     is_title_like,
-    subject_words,
+    shared_words,
     word_stems,
 )
 from .patterns import (
@@ -192,17 +191,8 @@ def _new_subject(paras: list[Para], i: int) -> bool:
     """The line speaks of something the story above did not: a photo caption echoed
     mid-story names the story's people and places, the next article's headline
     mostly does not."""
-    shared = _shared(paras[i], paras[max(0, i - SUBJECT_LINES):i])
+    shared = shared_words(paras[i].folded, [p.folded for p in paras[max(0, i - SUBJECT_LINES):i]])
     return shared is not None and shared < SUBJECT_SHARE
-
-
-def _shared(line: Para, context: list[Para]) -> float | None:
-    """The share of a line's words the context lines use too, by word stems; for a
-    line of short words only ('Man, 32, held as cops hunt gun'), by those words.
-    None: the line has no word to tell."""
-    words = subject_words(line.folded)
-    used = {word for para in context for word in context_words(para.folded)}
-    return len(words & used) / len(words) if words else None
 
 
 def _is_full_paragraph(para: Para) -> bool:
@@ -404,7 +394,7 @@ def _prompt(para: Para) -> bool:
 
 def _leads_into(paras: list[Para], i: int, full: list[bool]) -> bool:
     """A headline shares words with the first paragraphs of its story."""
-    shared = _shared(paras[i], _first_paragraphs(paras, i, full))
+    shared = shared_words(paras[i].folded, [p.folded for p in _first_paragraphs(paras, i, full)])
     return shared is not None and shared >= LEAD_SHARE
 
 
