@@ -1507,6 +1507,17 @@ def test_a_list_the_story_announces_with_a_colon_stays_among_other_short_lines(
                                              or p == "What comes next"]
 
 
+def test_a_line_up_between_the_storys_first_paragraphs_stays(no_rules: cleaner.RuleSet) -> None:
+    """A list of the story's own under its first paragraph, above the rest: the
+    list weighs the body's stretch down so that it starts below it, and the list
+    is still the story's, not the page's furniture."""
+    line_up = ["The team:", "GK: Piotr Zalewski", "DF: Ama Boateng", "DF: Lars Eriksen",
+               "MF: Diego Salcedo", "MF: Jamie Colquhoun"]
+    article = [ARTICLE[0], *line_up, *ARTICLE[1:]]
+    record = cleaner.clean_text(page(article=article), rules=no_rules)[0]
+    assert body_of(record) == article
+
+
 def test_titles_announced_with_a_colon_are_still_links(no_rules: cleaner.RuleSet) -> None:
     """"Elsewhere today:" over titles of other stories: no list items, so cut as links."""
     links = ["Elsewhere today:", "Stocks Slide as Investors Weigh the Rate Outlook",

@@ -112,16 +112,17 @@ def locate_article(draft: Draft) -> None:
         if draft.headline is not None:
             above = [i for i in live if i <= draft.headline]
             start = draft.headline + 1
-    sub_titles = _sub_titles(draft, [i for i in above if draft.headline is not None
-                                     and i > draft.headline])
+    head = [i for i in above if draft.headline is not None and i > draft.headline]
+    sub_titles = _sub_titles(draft, head)
+    opening_lists = _opening_lists(draft, head)
     for i in above:
         below_headline = draft.headline is not None and i > draft.headline
         if below_headline and _doubled(draft, i):
             draft.cut(i, "generic.caption.doubled", "caption")  # the copy of a caption
             continue
         if i == draft.headline or (below_headline and _is_standfirst(draft.paras[i])) \
-                or i in sub_titles:
-            continue  # a standfirst or sub-titles under the headline are part of the story
+                or i in sub_titles or i in opening_lists:
+            continue  # a standfirst, sub-titles or lists under the headline are the story's
         if titled and not _head_meta(draft.paras[i]):
             continue  # ... and so are its sub-titles, in a dump with no page around it
         _cut_head_line(draft, i, near=below_headline)
@@ -129,6 +130,24 @@ def locate_article(draft: Draft) -> None:
         if i > end:
             draft.cut(i, "generic.navigation.outside", "navigation")
     _cut_short_runs(draft, [i for i in draft.live() if start <= i <= end], links=not clean)
+
+
+def _opening_lists(draft: Draft, head: list[int]) -> set[int]:
+    """The story's own lists between its opening paragraphs above the body's stretch
+    (a line-up under the first paragraphs weighs the stretch's start down below
+    it): a run of short lines with running text right above it and below it."""
+    kept: set[int] = set()
+    runs: list[list[int]] = [[]]
+    for i in head:
+        if draft.paras[i].prose:
+            runs.append([])
+        else:
+            runs[-1].append(i)
+    for run in runs[1:]:  # (the first run stands right under the headline: its furniture)
+        if len(run) >= 2 and run[-1] + 1 < len(draft.paras) and draft.paras[run[-1] + 1].prose \
+                and (_story_list(draft, run) or len(_announced_list(draft, run)) == len(run)):
+            kept.update(run)
+    return kept
 
 
 def _sub_titles(draft: Draft, head: list[int]) -> set[int]:
