@@ -306,6 +306,27 @@ def test_a_title_the_page_prints_twice_beats_the_skip_link_over_its_first_copy(
     assert record.headline == HEADLINE
 
 
+def test_a_signed_headline_under_a_notice_sentence_is_the_headline(
+        no_rules: cleaner.RuleSet) -> None:
+    """A sentence the detectors do not know (a browser notice) heads the body's
+    stretch: the title under it with a byline right under it is still the headline,
+    and the notice is no part of the story."""
+    notice = ("You are using an older browser version. Please use a supported one for the "
+              "best experience.")
+    text = "\n".join([*NAV, notice, HEADLINE, BYLINE, *ARTICLE, *FOOTER])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert record.headline == HEADLINE and body_of(record) == ARTICLE
+
+
+def test_a_title_under_a_story_sentence_without_a_byline_is_no_headline(
+        no_rules: cleaner.RuleSet) -> None:
+    """Under a sentence of the story, an unsigned title is a sub-heading: it stays in
+    the body and no headline is taken from it."""
+    text = "\n".join([*NAV, ARTICLE[0], "Groundwater under strain", *ARTICLE[1:], *FOOTER])
+    [record] = cleaner.clean_text(text, rules=no_rules)
+    assert "Groundwater under strain" in body_of(record)
+
+
 def test_a_last_section_past_an_ad_slot_under_its_sub_heading_stays(
         no_rules: cleaner.RuleSet) -> None:
     """The story's last section: a sub-heading, an ad slot and a link the detectors

@@ -408,12 +408,15 @@ def _opening_title(draft: Draft, body: list[int]) -> int | None:
     """A title among the body's first lines with only short lines above it (a banner,
     a prompt the classifier cuts later) and the story under it: the stretch the
     layout found began a line or two above the headline."""
+    sentence_above = False
     for n, i in enumerate(body[:OPENING_LINES]):
         para = draft.paras[i]
-        if n + 1 < len(body) and (headline_score(para, 0) or 0) > 0:
-            return i
-        if para.words > CAPTION_SENTENCE_WORDS:
-            return None  # a story paragraph comes first
+        signed = i + 1 < len(draft.paras) and _meta(draft.paras[i + 1])
+        if n + 1 < len(body) and (headline_score(para, 0) or 0) > 0 and (
+                not sentence_above or signed):
+            return i  # (under a sentence, only a title signed or dated right under it:
+            #            'You are using an older browser.' over the headline and its byline)
+        sentence_above = sentence_above or para.words > CAPTION_SENTENCE_WORDS
     return None
 
 
