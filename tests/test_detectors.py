@@ -345,6 +345,28 @@ def test_embedded_post_keeps_its_words_and_its_attribution(
     assert body_of(record) == article
 
 
+@pytest.mark.parametrize("attribution", [
+    "— Visit Scotland (@VisitScotland) March 12, 2023",
+    "— Get Surrey (@getsurrey) 4 May 2024",
+], ids=["visit", "get"])
+def test_an_embedded_posts_attribution_whose_account_reads_like_an_order_stays(
+        attribution: str, no_rules: cleaner.RuleSet) -> None:
+    """An account named like an order ('Visit Scotland') over a channel handle is
+    still who posted the embedded post, not a call to action."""
+    post = "Snow closed the road over the pass this morning. Take care out there."
+    article = [*ARTICLE[:MIDDLE], post, attribution, *ARTICLE[MIDDLE:]]
+    record = clean_one([HEADLINE, *article], no_rules)
+    assert body_of(record) == article
+
+
+def test_a_follow_prompt_with_a_handle_and_no_date_is_still_cut(
+        no_rules: cleaner.RuleSet) -> None:
+    """Without a date after the handle a dashed line is no embedded post's attribution."""
+    prompt = "— Follow our news desk (@ournews)"
+    record = clean_one([HEADLINE, *ARTICLE[:MIDDLE], prompt, *ARTICLE[MIDDLE:]], no_rules)
+    assert body_of(record) == ARTICLE
+
+
 def test_byline_gives_the_author(no_rules: cleaner.RuleSet) -> None:
     record = clean_one(dump(head=("By Jane Doe", "March 4, 2024")), no_rules)
     assert record.authors == ["Jane Doe"]

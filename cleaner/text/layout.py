@@ -34,6 +34,7 @@ from .patterns import (
     BYLINE_PREFIX,
     CAPTION_TRAILING_CREDIT,
     DATE_LINE,
+    EMBED_ATTRIBUTION,
     meta_line,
     photo_credit,
 )
@@ -59,7 +60,6 @@ BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
 BRACKETED_LABEL = re.compile(r"^[\[＜〈《【［<][^\]＞〉》】］>]+[\]＞〉》】］>]$")
 LIST_LABEL_WORDS = 4  # a list's bracketed section label is this short
 ANNOUNCED_ITEMS = 2  # list items under a line ending in a colon make it the story's list
-EMBED_ATTRIBUTION = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
 CLOSING_CUT_BLOCKS = 2  # blocks of cut lines (an ad slot, a prompt) a last section may follow
 CLOSING_LIST_LINES = 12  # a list the last section may open with is no longer than this
 PROMPTS = frozenset({"donation_appeal", "newsletter_prompt", "paywall", "app_prompt",

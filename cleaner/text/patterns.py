@@ -674,9 +674,16 @@ PROMPT_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# '— Visit Scotland (@VisitScotland) March 12, 2023': who posted the post a story embeds.
+EMBED_ATTRIBUTION = re.compile(r"^[—–-] .{1,60}\(@\w+\) .{0,30}\d")
+
+
 def reader_prompt(para: Para) -> str | None:
-    """The category of a call to action addressed to the reader, if the line is one."""
-    if para.words > READER_PROMPT_WORDS or QUOTED_SPEECH.search(para.text):
+    """The category of a call to action addressed to the reader, if the line is one
+    (an embedded post's attribution is none, whatever the account's name: 'Visit
+    Scotland', 'Get Surrey')."""
+    if (para.words > READER_PROMPT_WORDS or QUOTED_SPEECH.search(para.text)
+            or EMBED_ATTRIBUTION.match(para.text)):
         return None
     text = without_trailing_link(para.text.lstrip("►▶→»>•·*-–— "))  # an embedded post's link
     channel = CHANNEL.search(text)
