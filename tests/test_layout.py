@@ -1569,6 +1569,16 @@ def test_a_link_to_another_story_in_a_run_stays_cut_when_the_paragraph_is_elsewh
     assert body_of(record) == ARTICLE
 
 
+def test_an_address_list_inside_the_body_stays(no_rules: cleaner.RuleSet) -> None:
+    """'Old Fire Station, 18 Mill Road': an address of six words reads like a title,
+    but a place, a comma and a street number make it the story's list item."""
+    places = ["Drop-in sessions will be held at these places:", "Town Hall, 12 Market Street",
+              "St Mary's School, 4 Church Lane", "Old Fire Station, 18 Mill Road"]
+    article = [*ARTICLE[:2], *places, *ARTICLE[2:]]
+    record = cleaner.clean_text(page(article=article), rules=no_rules)[0]
+    assert body_of(record) == article
+
+
 def test_a_numbered_list_of_other_stories_titles_inside_the_body_is_cut(
         no_rules: cleaner.RuleSet) -> None:
     """Numbers make a list look like the story's own; long titles with capitals after

@@ -16,6 +16,7 @@ from itertools import takewhile
 
 from .draft import Draft, Para
 from .lines import (
+    ADDRESS,
     HEADLINE_SENTENCE_WORDS,
     has_lowercase_word,
     is_headline_shaped,
@@ -273,7 +274,8 @@ def _title_list(draft: Draft, run: list[int]) -> bool:
 def _long_title(para: Para) -> bool:
     label = LABEL.match(para.text)  # a label whose value runs on in lower case, any script
     return (para.words >= TITLE_ITEM_WORDS and is_title_like(para.text, para.words)
-            and not (label and label.group(1).islower()))
+            and not (label and label.group(1).islower())
+            and not ADDRESS.match(para.text))  # ('Old Fire Station, 18 Mill Road')
 
 
 def _credit_line(draft: Draft, end: int) -> int:

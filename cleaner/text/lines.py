@@ -70,8 +70,8 @@ DATELINE = re.compile(
 _LIST_ITEM = re.compile(
     r"^(?:[-–—•·*▪◦►▶◆◇>]|\(?\d{1,3}[.):]|[A-Za-z][.)] |\d)"  # bullet, number, figure
     r"|\d\s[–—]\s|^[^:：]{1,40}[:：]\s?\S"  # "May 3 – Berlin", "GK: Name"
-    r"|[,;、，；]$|\(@\w+\)"  # item closed by a comma, an embedded post's handle
-    r"|^[^,]{2,40}, \d{1,4}\w? [^\W\d]")  # an address: 'Town Hall, 1 Market Square'
+    r"|[,;、，；]$|\(@\w+\)")  # item closed by a comma, an embedded post's handle
+ADDRESS = re.compile(r"^[^,:]{2,40}, \d{1,4}\w? [^\W\d]")  # 'Town Hall, 1 Market Square'
 _QUOTE_ATTRIBUTED = re.compile(
     rf"^[{OPENING_QUOTES}].*[,.!?…][{CLOSING_QUOTES}]"  # '“..., ”' then a few words
     rf"\s+\w[\w.'’-]*(?:\s+[\w.'’-]+){{0,{ATTRIBUTION_WORDS - 1}}}$")
@@ -226,7 +226,7 @@ def is_story_list_item(text: str) -> bool:
     numbered or bulleted item, a line opening with a figure ('3 May – Berlin'), a
     'Label: value' pair, an item closed by ',' or ';', an address ('Town Hall, 1
     Market Square'), or an embedded post's '— Name (@handle) date' attribution."""
-    return bool(_LIST_ITEM.search(text))
+    return bool(_LIST_ITEM.search(text) or ADDRESS.match(text))
 
 
 def word_stems(folded: str) -> set[str]:
