@@ -12,7 +12,8 @@ it; bylines, dates and captions between the two are sorted out.
 from __future__ import annotations
 
 import re
-from itertools import takewhile
+from collections.abc import Iterable
+from itertools import islice, takewhile
 
 from .draft import Draft, Para
 from .lines import (
@@ -540,8 +541,7 @@ def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
                     continue  # an embedded post's '— Name (@handle) date' is the story's
                 if (_heading(draft, j) or _word_heading(draft, j)) and _set_apart(run, n):
                     continue  # a heading cut lines set apart from the rest of the run
-                if n == len(run) - 1 and _titles_section(
-                        draft.paras[j], [draft.paras[k] for k in body[pos:]]):
+                if n == len(run) - 1 and _titles_section(draft, j, islice(body, pos, None)):
                     continue  # the story's own title of the section below
                 draft.cut(j, "generic.navigation.link-run", "navigation")
         else:
@@ -555,14 +555,16 @@ def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
         run = []
 
 
-def _titles_section(line: Para, below: list[Para]) -> bool:
-    """A title whose words the paragraphs under the run mostly use: the story's own
-    sub-heading (a live blog's entry, a review's product line), not a link to
-    another story."""
-    section = [para for para in below if para.prose][:SECTION_PARAS]
+def _titles_section(draft: Draft, j: int, below: Iterable[int]) -> bool:
+    """Line j is a title whose words the paragraphs under the run (`below`: the body
+    lines from the run's end on) mostly use: the story's own sub-heading (a live
+    blog's entry, a review's product line), not a link to another story."""
+    line = draft.paras[j]
     if len(subject_words(line.folded)) < TITLE_SUBJECT_WORDS:
         return False
-    return (shared_words(line.folded, [para.folded for para in section]) or 0) >= TITLE_SHARE
+    section = islice((draft.paras[k].folded for k in below if draft.paras[k].prose),
+                     SECTION_PARAS)  # (lazily: a dump may hold many runs)
+    return (shared_words(line.folded, list(section)) or 0) >= TITLE_SHARE
 
 
 def _heading(draft: Draft, j: int) -> bool:
