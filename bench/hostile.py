@@ -28,6 +28,10 @@ elif name == "shared openings":
         "The minister said that the city " + sentence(8) for _ in range(n))
 elif name == "same line":
     kind, data = "text", "Headline\n\n" + "\n".join(["The same sentence again and again."] * n)
+elif name == "short runs":  # a page (its menu is cut) whose body alternates pairs of
+    kind, data = "text", "Home\nNews\nSport\nHeadline\n" + "\n".join(  # short lines and
+        f"Council weighs plan {i} today\nHarbour festival returns in year {i}\n{sentence(14)}"
+        for i in range(n))  # sentences: every run of short lines is weighed
 elif name == "one long line":
     kind, data = "text", "Headline\n\n" + " ".join(sentence(12) for _ in range(n))
 elif name == "html paragraphs":
@@ -52,7 +56,8 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps([len(data.encode()), seconds, base * 1024, peak * 1024, outcome]))
 """
 
-CASES = [("shared openings", 20_000), ("same line", 50_000), ("paragraphs", 200_001),
+CASES = [("shared openings", 20_000), ("same line", 50_000), ("short runs", 20_000),
+         ("paragraphs", 200_001),
          ("one long line", 50_000), ("html paragraphs", 10_000), ("html paragraphs", 50_000),
          ("nested divs", 400_000), ("links", 200_000)]
 SCALING = [1_000, 10_000, 100_000]
