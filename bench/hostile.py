@@ -29,9 +29,10 @@ elif name == "shared openings":
 elif name == "same line":
     kind, data = "text", "Headline\n\n" + "\n".join(["The same sentence again and again."] * n)
 elif name == "short runs":  # a page (its menu is cut) whose body alternates pairs of
-    kind, data = "text", "Home\nNews\nSport\nHeadline\n" + "\n".join(  # short lines and
-        f"Council weighs plan {i} today\nHarbour festival returns in year {i}\n{sentence(14)}"
-        for i in range(n))  # sentences: every run of short lines is weighed
+    kind, data = "text", "Menu\nHome\nHeadline of the big story today\n" + "\n".join(
+        f"Council weighs plan number {i} today\nHarbour festival returns for year {i}\nThe "
+        f"council said the harbour plan number {i} would be decided next week after a long "
+        "debate." for i in range(n))  # short lines and sentences: every run is weighed
 elif name == "one long line":
     kind, data = "text", "Headline\n\n" + " ".join(sentence(12) for _ in range(n))
 elif name == "html paragraphs":
