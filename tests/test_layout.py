@@ -1579,6 +1579,19 @@ def test_an_address_list_inside_the_body_stays(no_rules: cleaner.RuleSet) -> Non
     assert body_of(record) == article
 
 
+def test_a_results_list_over_an_ad_slot_and_a_row_of_buttons_stays(
+        no_rules: cleaner.RuleSet) -> None:
+    """The story's results, then an ad label and a row of widget buttons no pattern
+    knows: the run of short lines across the ad slot is mostly not list items, but
+    the part of it the ad slot sets off is made of them alone and stays."""
+    results = ["1. Faith Kipyegon – Kenya 58", "2. Ingrid Larsen – Norway 51",
+               "3. Mei Tanaka – Japan 47"]
+    buttons = ["Larger type", "Smaller", "Reset"]
+    article = [*ARTICLE[:3], *results, "Advertisement", *buttons, *ARTICLE[3:]]
+    record = cleaner.clean_text(page(article=article), rules=no_rules)[0]
+    assert body_of(record) == [*ARTICLE[:3], *results, *ARTICLE[3:]]
+
+
 def test_a_numbered_list_of_other_stories_titles_inside_the_body_is_cut(
         no_rules: cleaner.RuleSet) -> None:
     """Numbers make a list look like the story's own; long titles with capitals after

@@ -488,6 +488,23 @@ def _announced_list(draft: Draft, run: list[int]) -> set[int]:
     return kept
 
 
+def _listed_groups(draft: Draft, run: list[int]) -> set[int]:
+    """The parts of a run between the lines other stages cut (an ad slot) made of
+    the story's list items alone: three results over an ad label and a row of
+    widget buttons are the story's list, the buttons are not."""
+    groups: list[list[int]] = []
+    for j in run:
+        if groups and groups[-1][-1] == j - 1:
+            groups[-1].append(j)
+        else:
+            groups.append([j])
+    if len(groups) < 2:
+        return set()  # (the run as a whole was weighed already)
+    return {j for group in groups if len(group) >= 2 and all(
+        is_story_list_item(draft.paras[k].text) and not _long_title(draft.paras[k])
+        for k in group) for j in group}
+
+
 def _list_label(para: Para) -> bool:
     """A short label in brackets heading a part of a list ('＜震度4＞', '[Group A]'); a
     bracketed link has a colon or a title's length ('[See also: ...]')."""
@@ -533,9 +550,9 @@ def _cut_short_runs(draft: Draft, body: list[int], links: bool = True) -> None:
         if links and len(run) >= 2 and not _story_list(draft, run) and not headings:
             if para is not None and heads_section(draft.paras[run[-1]], para):
                 run.pop()  # the sub-heading of the paragraph below stays
-            announced = _announced_list(draft, run)
+            kept = _announced_list(draft, run) | _listed_groups(draft, run)
             for n, j in enumerate(run):
-                if j in announced:
+                if j in kept:
                     continue
                 if EMBED_ATTRIBUTION.match(draft.paras[j].text):
                     continue  # an embedded post's '— Name (@handle) date' is the story's
