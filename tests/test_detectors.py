@@ -367,6 +367,20 @@ def test_a_follow_prompt_with_a_handle_and_no_date_is_still_cut(
     assert body_of(record) == ARTICLE
 
 
+def test_a_signed_story_with_sub_headings_keeps_the_standfirst_it_repeats(
+        no_rules: cleaner.RuleSet) -> None:
+    """A story with nothing around it but its byline and dates, whose short
+    paragraphs and sub-headings make sentences no majority of its lines: its first
+    paragraph, repeated inside a later one, stays (the byline and dates are the
+    story's, not a page's furniture)."""
+    standfirst = "Residents will pay a little more for water from July under the plan."
+    story = [standfirst, ARTICLE[0], "Years of Delays", f"{standfirst} {ARTICLE[2]}",
+             "What Happens Next", ARTICLE[3]]
+    record = clean_one([HEADLINE, "By Jane Doe", "March 4, 2024", "Updated 5 hours ago",
+                        *story], no_rules, sep="\n")
+    assert body_of(record) == story
+
+
 def test_byline_gives_the_author(no_rules: cleaner.RuleSet) -> None:
     record = clean_one(dump(head=("By Jane Doe", "March 4, 2024")), no_rules)
     assert record.authors == ["Jane Doe"]

@@ -678,7 +678,8 @@ def repeated_paragraphs(draft: Draft) -> None:
     live = draft.live()
     texts = [draft.paras[i].text for i in live]
     prose = sum(draft.paras[i].prose for i in live)
-    page = len(live) < len(draft.paras) or 2 * prose < len(live)  # ('Home / News / ...')
+    own = sum(not meta_line(t) for t in texts)  # (a story's byline and dates are its own)
+    page = len(live) < len(draft.paras) or 2 * prose < own  # ('Home / News / ...')
     at: dict[str, list[int]] = {}
     for k, t in enumerate(texts):
         at.setdefault(t, []).append(k)
