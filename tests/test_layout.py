@@ -520,6 +520,24 @@ def test_a_headline_signed_by_names_alone_opens_the_next_article(
     assert body_of(records[1]) == SECOND
 
 
+def test_a_long_chinese_headline_with_its_sub_title_opens_the_next_article(
+        no_rules: cleaner.RuleSet) -> None:
+    """A Chinese headline with its sub-title and the site's name runs to 68
+    characters with no full stop: long enough to pass for running text by its
+    length, it is still a title that can open the next article."""
+    headline = ("推动数字经济更好造福人民――总理在首届“中国－东盟数字经济合作论坛”开幕式上"
+                "发表主旨讲话为双方深化数字领域合作指明方向--时政--新华网")
+    story = ["新华社南宁9月18日电 首届中国－东盟数字经济合作论坛18日在广西南宁开幕，"
+             "来自多个国家的代表出席了开幕式并参加了相关活动。",
+             "讲话指出，数字经济合作是双方全面战略伙伴关系的重要组成部分，双方在电子商务、"
+             "智慧城市等领域的合作不断取得新成果。",
+             "与会代表表示，愿与中方一道推动数字技术更好惠及各国人民，为地区发展注入新动力。"]
+    text = "\n".join([FIRST_HEADLINE, *FIRST, "Advertisement", headline, "By Luis Arrieta",
+                      *story])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [body_of(r) for r in records] == [FIRST, story]
+
+
 def test_a_list_of_places_is_no_byline_under_a_list_item(no_rules: cleaner.RuleSet) -> None:
     places = ["Polling stations that will stay open late:", "Town Hall, 1 Market Square",
               "Riverside School, 45 Quay Street", "Greenbank Church Hall, 7 Elm Row",
