@@ -538,6 +538,21 @@ def test_a_long_chinese_headline_with_its_sub_title_opens_the_next_article(
     assert [body_of(r) for r in records] == [FIRST, story]
 
 
+def test_a_one_paragraph_article_with_its_list_before_a_signed_next_article_is_split(
+        no_rules: cleaner.RuleSet) -> None:
+    """A short wire story, one paragraph and the list it announces (intensities by
+    town), is an article's worth of text beside a signed next headline."""
+    first = ["The weather agency said a magnitude 6.9 earthquake struck off the coast at "
+             "9.19 p.m. on Monday, with shaking felt across the region:",
+             "Intensity 5-: Takanabe, Shintomi", "Intensity 4: Nobeoka, Saito",
+             "Intensity 3: Kurume, Kanzaki", "Intensity 3: Aso, Takamori",
+             "Intensity 2: Oita, Usuki", "Intensity 2: Kagoshima, Kirishima"]
+    text = "\n\n".join([FIRST_HEADLINE, *first, SECOND_HEADLINE, "By Carla Mendes", *SECOND])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert [r.headline for r in records] == [FIRST_HEADLINE, SECOND_HEADLINE]
+    assert [body_of(r) for r in records] == [first, SECOND]
+
+
 def test_a_list_of_places_is_no_byline_under_a_list_item(no_rules: cleaner.RuleSet) -> None:
     places = ["Polling stations that will stay open late:", "Town Hall, 1 Market Square",
               "Riverside School, 45 Quay Street", "Greenbank Church Hall, 7 Elm Row",

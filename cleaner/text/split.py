@@ -41,6 +41,7 @@ from .lines import (
     ends_sentence,
     has_sentence_break,
     is_quoted_or_asked,
+    is_story_list_item,
     is_title_like,
     shared_words,
     word_stems,
@@ -66,6 +67,7 @@ from .patterns import (
 from .titles import DASH_QUOTE, headline_score
 
 MIN_SENTENCES = 3  # full paragraphs each side of a split needs
+LISTED_ITEMS = 6  # ... or one and this many items of the story's list
 MARKED_MIN_SENTENCES = 2  # ... under a full headline echoed, signed, dated or captioned
 LEAD_WINDOW = 12  # the first full paragraph follows a new headline within this many lines
 SIGNED_WINDOW = 24  # ... or this many under a signed headline (a list, a live ticker)
@@ -132,30 +134,36 @@ def split_articles(paras: list[Para]) -> list[list[Para]]:
     starts = _pick_starts(paras, full, marks)
     if not starts:
         return [paras]
-    before, words = [0], [0]  # full paragraphs and their words before each line
-    for para, is_full in zip(paras, full, strict=True):
+    before, words, items = [0], [0], [0]  # full paragraphs, their words and list items
+    for para, is_full in zip(paras, full, strict=True):  # before each line
         before.append(before[-1] + is_full)
         words.append(words[-1] + para.words * is_full)
+        items.append(items[-1] + (not is_full and is_story_list_item(para.text)))
     segments, begin = [], 0
     for n, start in enumerate(starts):
         after_end = starts[n + 1] if n + 1 < len(starts) else len(paras)
         marked = ((marks[start] >= MARKED and paras[start].words >= MIN_HEADLINE_WORDS)
                   or breaks.above(max(0, start - BREAK_REACH), start))  # ('Up next', a footer)
         sides = ((begin, start), (start, after_end))
-        if all(_holds_article(before, words, a, b, marked) for a, b in sides):
+        if all(_holds_article((before, words, items), a, b, marked) for a, b in sides):
             segments.append(paras[begin:start])
             begin = start
     segments.append(paras[begin:])
     return segments
 
 
-def _holds_article(before: list[int], words: list[int], a: int, b: int, marked: bool) -> bool:
-    """Lines a..b-1 hold an article's worth of full paragraphs (`before`, `words`:
-    prefix sums of them and of their words); beside a marked headline fewer will
-    do, or one long paragraph."""
+def _holds_article(sums: tuple[list[int], list[int], list[int]], a: int, b: int,
+                   marked: bool) -> bool:
+    """Lines a..b-1 hold an article's worth of full paragraphs (`sums`: prefix sums
+    of them, of their words and of list items); beside a marked headline fewer
+    will do, one long paragraph, or one paragraph and the story's list under it
+    (a quake's intensities by town, a race's results)."""
+    before, words, items = sums
+    full = before[b] - before[a]
     if marked:
-        return before[b] - before[a] >= MARKED_MIN_SENTENCES or words[b] - words[a] >= LEAD_WORDS
-    return before[b] - before[a] >= MIN_SENTENCES
+        return (full >= MARKED_MIN_SENTENCES or words[b] - words[a] >= LEAD_WORDS
+                or (full >= 1 and items[b] - items[a] >= LISTED_ITEMS))
+    return full >= MIN_SENTENCES
 
 
 def headline_at(segment: list[Para]) -> int:
