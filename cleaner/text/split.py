@@ -462,9 +462,9 @@ def _headline_shaped(para: Para) -> bool:
     """Title-like, or a short quote, question or exclamation standing on its own."""
     if para.words < 2 or meta_line(para.text):
         return False
-    if not para.prose or not ends_sentence(para.text):  # (long lines without a stop too:
-        # a Chinese headline with its sub-title and the site's name runs to 35 words)
-        # ('Nail them to the wall. amazon is bad': a comment, no title)
+    if not para.prose or not ends_sentence(para.text):  # (or prose by its length alone:
+        # a Chinese headline with its sub-title and site name runs to 35 words; 'Nail
+        # them to the wall. amazon is bad' is a comment, no title)
         title = DASH_QUOTE.sub("", para.text)  # ('- Vi er lettet': a Nordic quotation)
         return (is_title_like(title, para.words) and not INNER_STOP.search(title)
                 and not _runs_on(title))
