@@ -553,6 +553,32 @@ def test_a_one_paragraph_article_with_its_list_before_a_signed_next_article_is_s
     assert [body_of(r) for r in records] == [first, SECOND]
 
 
+def test_a_next_headline_with_a_credited_photo_after_the_pages_prompts_is_split(
+        no_rules: cleaner.RuleSet) -> None:
+    """No byline, no date: a title with a credited photo under it, after the prompts
+    that close the story above, opens the next article."""
+    text = "\n\n".join([FIRST_HEADLINE, *FIRST, "Follow us on Instagram for more stories like this",
+                         "Stay in the browser", "Use the app", SECOND_HEADLINE,
+                         "Dock workers at the port gates. (Photo by Ana Ribeiro / AFP)", *SECOND])
+    assert [(r.headline, body_of(r)) for r in cleaner.clean_text(text, rules=no_rules)] == [
+        (FIRST_HEADLINE, FIRST), (SECOND_HEADLINE, SECOND)]
+
+
+def test_a_sub_heading_with_a_credited_photo_after_a_prompt_splits_nothing(
+        no_rules: cleaner.RuleSet) -> None:
+    """A prompt inside the story, then its sub-heading and a credited photo: the
+    section goes on with the story's subject, so no new article opens."""
+    closing = ["Growers Brace for a Fourth Dry Year",
+               "A farmer walks a dry field near Fresno. (Photo by Ana Ribeiro / AFP)",
+               "Growers in the Central Valley said the drought and the water cuts would force "
+               "them to leave even more acres unplanted next spring, and some expect to sell "
+               "their farms."]
+    text = "\n\n".join([HEADLINE, *ARTICLE[:4], "Follow us on Instagram for more stories like this",
+                         *closing])
+    records = cleaner.clean_text(text, rules=no_rules)
+    assert len(records) == 1
+
+
 def test_a_list_of_places_is_no_byline_under_a_list_item(no_rules: cleaner.RuleSet) -> None:
     places = ["Polling stations that will stay open late:", "Town Hall, 1 Market Square",
               "Riverside School, 45 Quay Street", "Greenbank Church Hall, 7 Elm Row",

@@ -341,9 +341,13 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
         return 0
     if last_story == i - 1 and evidence == MARKED and not _signed_and_dated(head):
         evidence = 0  # a sub-heading (and a byline, a photo) right after a paragraph
-    if (not evidence and last_story < i - 1 and _captioned(para, head, counts)
-            and not _in_list(paras, i)):
-        evidence = MARKED
+    if (not evidence and last_story < i - 1 and not _in_list(paras, i)
+            and (_captioned(para, head, counts) or (
+                not para.prose and any(map(_is_caption, head[:HEAD_MARK]))  # a title with a
+                #                                                  credited photo under it,
+                and any(_prompt(paras[k]) for k in range(last_story + 1, i))
+                and sum(full[k] and not _prompt(paras[k]) for k in range(i)) >= MIN_SENTENCES))):
+        evidence = MARKED  # ... after the prompts that close a story above
     if breaks.above(max(last_story + 1, i - SEPARATOR_REACH), i):
         evidence = evidence or SET_APART  # a separator, or where one page ends and one starts
     # The costlier tests last, for the few lines with evidence.
