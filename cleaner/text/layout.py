@@ -481,8 +481,7 @@ def _announced_list(draft: Draft, run: list[int]) -> set[int]:
     for n, j in enumerate(run):
         if not draft.paras[j].text.rstrip().endswith((":", "：")):
             continue
-        items = list(takewhile(lambda k: is_story_list_item(draft.paras[k].text)
-                               and not _long_title(draft.paras[k]), run[n + 1:]))
+        items = list(takewhile(lambda k: _short_item(draft.paras[k]), run[n + 1:]))
         if len(items) >= ANNOUNCED_ITEMS:
             kept.update([j, *items])
     return kept
@@ -500,9 +499,13 @@ def _listed_groups(draft: Draft, run: list[int]) -> set[int]:
             groups.append([j])
     if len(groups) < 2:
         return set()  # (the run as a whole was weighed already)
-    return {j for group in groups if len(group) >= 2 and all(
-        is_story_list_item(draft.paras[k].text) and not _long_title(draft.paras[k])
-        for k in group) for j in group}
+    return {j for group in groups
+            if len(group) >= 2 and all(_short_item(draft.paras[k]) for k in group) for j in group}
+
+
+def _short_item(para: Para) -> bool:
+    """An item of the story's list, not a title of another story's length."""
+    return is_story_list_item(para.text) and not _long_title(para)
 
 
 def _list_label(para: Para) -> bool:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 from .draft import Para
 from .lines import (
@@ -342,12 +343,9 @@ def _opens_article(paras: list[Para], full: list[bool], breaks: _Breaks, i: int,
     if last_story == i - 1 and evidence == MARKED and not _signed_and_dated(head):
         evidence = 0  # a sub-heading (and a byline, a photo) right after a paragraph
     if (not evidence and last_story < i - 1 and not _in_list(paras, i)
-            and (_captioned(para, head, counts) or (
-                not para.prose and any(map(_is_caption, head[:HEAD_MARK]))  # a title with a
-                #                                                  credited photo under it,
-                and any(_prompt(paras[k]) for k in range(last_story + 1, i))
-                and sum(full[k] and not _prompt(paras[k]) for k in range(i)) >= MIN_SENTENCES))):
-        evidence = MARKED  # ... after the prompts that close a story above
+            and (_captioned(para, head, counts)
+                 or _credited_after_prompts(paras, full, i, head, last_story))):
+        evidence = MARKED
     if breaks.above(max(last_story + 1, i - SEPARATOR_REACH), i):
         evidence = evidence or SET_APART  # a separator, or where one page ends and one starts
     # The costlier tests last, for the few lines with evidence.
@@ -456,6 +454,19 @@ def _captioned(para: Para, head: list[Para], counts: Counter[str]) -> bool:
         return False
     others = [p.text for p in head if p.text != para.text and p.words >= CAPTION_WORDS]
     return any(others.count(text) == 2 == counts[text] for text in set(others))
+
+
+def _credited_after_prompts(paras: list[Para], full: list[bool], i: int, head: list[Para],
+                            last_story: int) -> bool:
+    """Line i is a title with a credited photo under it, after the prompts that close
+    a story above it (a prompt between that story's last paragraph and the title,
+    MIN_SENTENCES story paragraphs above). A sentence (an interview's question)
+    needs more."""
+    if (paras[i].prose or not any(map(_is_caption, head[:HEAD_MARK]))
+            or not any(_prompt(paras[k]) for k in range(last_story + 1, i))):
+        return False
+    story = (k for k in range(i) if full[k] and not _prompt(paras[k]))
+    return len(list(islice(story, MIN_SENTENCES))) == MIN_SENTENCES  # (stops at the third)
 
 
 def _is_caption(para: Para) -> bool:
